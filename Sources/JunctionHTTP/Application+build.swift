@@ -1,0 +1,37 @@
+import Foundation
+import Hummingbird
+import JunctionStore
+import Logging
+
+/// How the HTTP server is set up.
+public struct ServerConfiguration: Sendable {
+    public var host: String
+    public var port: Int
+
+    public init(host: String = "127.0.0.1", port: Int = 8080) {
+        self.host = host
+        self.port = port
+    }
+}
+
+/// The router with every route Junction serves, over `junction`.
+public func buildRouter(junction: Junction) -> Router<AppContext> {
+    let router = Router(context: AppContext.self)
+    router.add(middleware: ErrorMiddleware())
+    router.add(middleware: AuthenticationMiddleware(authenticator: junction.authenticator))
+    OperationsRoutes(junction: junction).register(on: router)
+    MasterRoutes(junction: junction).register(on: router)
+    InventoryRoutes(junction: junction).register(on: router)
+    OrderRoutes(junction: junction).register(on: router)
+    EventRoutes(junction: junction).register(on: router)
+    return router
+}
+
+/// The Junction HTTP application (tests build it too).
+public func buildApplication(junction: Junction, configuration: ServerConfiguration,
+                             logger: Logger) -> some ApplicationProtocol {
+    Application(router: buildRouter(junction: junction),
+                configuration: .init(address: .hostname(configuration.host, port: configuration.port),
+                                     serverName: "Junction"),
+                logger: logger)
+}

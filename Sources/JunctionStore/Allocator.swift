@@ -1,0 +1,126 @@
+import JunctionCore
+import SQLKit
+
+/// Thrown when a reservation lost a race with a concurrent transaction (PostgreSQL only): the whole
+/// transaction runs again with fresh stock figures.
+struct ReservationRace: Error {}
+
+/// Applies allocation plans to the database: reserves stock with one conditional write per
+/// (location, article), records allocations, releases them, and allocates waiting orders when stock frees up.
+enum Allocator {
+    /// Tries to allocate an order's open units; returns the allocation, or `nil` when it must wait.
+    static func allocate(orderId: Int64, channel: String, demands: [LineDemand], pinnedLocation: String?,
+                         allowSplit: Bool, on sql: any SQLDatabase) async throws -> [LineAllocation]? {
+        let candidates = try await locationStock(channel: channel, pinned: pinnedLocation,
+                                                 articles: Set(demands.flatMap { $0.components.map(\.articleId) }), on: sql)
+        guard let plan = AllocationPlanner.plan(demands, locations: candidates, pinnedLocation: pinnedLocation,
+                                                allowSplit: allowSplit) else { return nil }
+        let now = Clock.nowMillis()
+        for reservation in AllocationPlanner.reservations(for: plan, demands: demands) {
+            let won = try await sql.raw("""
+                UPDATE inventory SET reserved = reserved + \(bind: reservation.quantity), updated_at = \(bind: now)
+                WHERE location_code = \(bind: reservation.locationCode) AND article_id = \(bind: reservation.articleId)
+                  AND on_hand - reserved - buffer >= \(bind: reservation.quantity)
+                RETURNING article_id
+                """).first(decoding: ArticleIdRow.self)
+            if won == nil { throw ReservationRace() }
+        }
+        for allocation in plan {
+            try await sql.raw("""
+                INSERT INTO allocations (order_id, line_no, location_code, units)
+                VALUES (\(bind: orderId), \(bind: allocation.lineNo), \(bind: allocation.locationCode), \(bind: allocation.units))
+                ON CONFLICT (order_id, line_no, location_code) DO UPDATE SET units = allocations.units + excluded.units
+                """).run()
+        }
+        return plan
+    }
+
+    /// Gives back promised units of an order.
+    static func release(orderId: Int64, _ releases: [LineAllocation], demands: [LineDemand], on sql: any SQLDatabase) async throws {
+        let now = Clock.nowMillis()
+        for release in releases {
+            try await sql.raw("""
+                UPDATE allocations SET units = units - \(bind: release.units)
+                WHERE order_id = \(bind: orderId) AND line_no = \(bind: release.lineNo) AND location_code = \(bind: release.locationCode)
+                """).run()
+        }
+        try await sql.raw("DELETE FROM allocations WHERE order_id = \(bind: orderId) AND units <= 0").run()
+        for stock in AllocationPlanner.reservations(for: releases, demands: demands) {
+            try await sql.raw("""
+                UPDATE inventory SET reserved = reserved - \(bind: stock.quantity), updated_at = \(bind: now)
+                WHERE location_code = \(bind: stock.locationCode) AND article_id = \(bind: stock.articleId)
+                """).run()
+        }
+    }
+
+    /// Allocates waiting orders that need any of `articles`, priority orders first, then the oldest.
+    /// An order that still cannot be fulfilled is skipped so that later, smaller orders may go ahead.
+    static func allocateWaiting(articles: Set<Int64>, on sql: any SQLDatabase, limit: Int = 500) async throws {
+        guard !articles.isEmpty else { return }
+        let ids = Array(articles)
+        let waiting = try await sql.raw("""
+            SELECT DISTINCT o.id, o.channel_name, o.requested_location, o.is_split_required, o.is_priority, o.order_time
+            FROM orders o JOIN order_lines l ON l.order_id = o.id
+            WHERE o.status = 'UNALLOCATED' AND (l.article_id IN (\(binds: ids))
+               OR l.article_id IN (SELECT parent_id FROM article_components WHERE child_id IN (\(binds: ids))))
+            ORDER BY o.is_priority DESC, o.order_time, o.id
+            LIMIT \(literal: limit)
+            """).all(decoding: WaitingOrderRow.self)
+        for order in waiting {
+            let demands = try await OrderRecords.openDemands(orderId: order.id, on: sql)
+            guard let plan = try await allocate(orderId: order.id, channel: order.channel_name, demands: demands,
+                                                pinnedLocation: order.requested_location,
+                                                allowSplit: order.is_split_required != 0, on: sql) else { continue }
+            try await OrderRecords.setStatus(.allocated, orderId: order.id, on: sql)
+            let code = try await OrderRecords.code(orderId: order.id, on: sql)
+            try await EventLog.append([OrderEvents.allocated(code: code, channel: order.channel_name, plan: plan,
+                                                             reason: "stock became available")], orderId: order.id, on: sql)
+        }
+    }
+
+    /// ATP of `articles` at the candidate locations, with their priorities.
+    static func locationStock(channel: String, pinned: String?, articles: Set<Int64>,
+                              on sql: any SQLDatabase) async throws -> [LocationStock] {
+        let locations: [LocationPriorityRow]
+        if let pinned {
+            locations = try await sql.raw("SELECT code, priority FROM locations WHERE code = \(bind: pinned)")
+                .all(decoding: LocationPriorityRow.self)
+        } else {
+            locations = try await sql.raw("""
+                SELECT l.code, l.priority FROM locations l JOIN channel_locations c ON c.location_code = l.code
+                WHERE c.channel_name = \(bind: channel)
+                """).all(decoding: LocationPriorityRow.self)
+        }
+        guard !locations.isEmpty, !articles.isEmpty else { return [] }
+        let stock = try await sql.raw("""
+            SELECT location_code, article_id, on_hand, reserved, buffer FROM inventory
+            WHERE article_id IN (\(binds: Array(articles))) AND location_code IN (\(binds: locations.map(\.code)))
+            """).all(decoding: InventoryRow.self)
+        return locations.map { location in
+            var atp: [Int64: Int] = [:]
+            for row in stock where row.location_code == location.code { atp[row.article_id] = row.level.atp }
+            return LocationStock(locationCode: location.code, priority: location.priority, atp: atp)
+        }
+    }
+}
+
+struct InventoryRow: Decodable {
+    var location_code: String
+    var article_id: Int64
+    var on_hand: Int
+    var reserved: Int
+    var buffer: Int
+
+    var level: StockLevel { StockLevel(onHand: on_hand, reserved: reserved, buffer: buffer) }
+}
+
+private struct ArticleIdRow: Decodable { var article_id: Int64 }
+private struct LocationPriorityRow: Decodable { var code: String; var priority: Int }
+private struct WaitingOrderRow: Decodable {
+    var id: Int64
+    var channel_name: String
+    var requested_location: String?
+    var is_split_required: Int
+    var is_priority: Int
+    var order_time: Int64
+}

@@ -1,0 +1,64 @@
+import Foundation
+import JunctionCore
+import Logging
+import SQLKit
+import Synchronization
+
+/// Checks `authUsername`/`authPassword` against the stored hashes. A successful check is remembered in
+/// memory (keyed by a SHA-256 fingerprint of the pair) so that PBKDF2 runs once per credential, not per
+/// request.
+public final class Authenticator: Sendable {
+    public static let adminUsername = "admin"
+    private let database: any JunctionDatabase
+    private let verified = Mutex<[String: Caller]>([:])
+
+    init(database: any JunctionDatabase) { self.database = database }
+
+    /// The caller these credentials belong to, or `nil`.
+    public func authenticate(username: String, password: String) async throws -> Caller? {
+        let key = Credentials.fingerprint(username, password)
+        if let known = verified.withLock({ $0[key] }) { return known }
+        let caller: Caller?
+        if username == Self.adminUsername {
+            let stored = try await database.read { sql in
+                try await sql.raw("SELECT value FROM settings WHERE name = 'admin_password_hash'").first(decoding: SettingRow.self)
+            }
+            caller = stored.map { Credentials.verify(password, against: $0.value) } == true ? .admin : nil
+        } else {
+            let row = try await database.read { sql in
+                try await sql.raw("SELECT name, channel_type, secret_hash FROM channels WHERE auth_username = \(bind: username)")
+                    .first(decoding: ChannelSecretRow.self)
+            }
+            if let row, Credentials.verify(password, against: row.secret_hash), let type = ChannelType(rawValue: row.channel_type) {
+                caller = .partner(name: row.name, type: type)
+            } else {
+                caller = nil
+            }
+        }
+        if let caller { verified.withLock { $0[key] = caller } }
+        return caller
+    }
+
+    /// Sets the admin password to `password` when given. Otherwise, when none is stored yet, to `initial`
+    /// or a new random one, which is returned so that it can be printed once.
+    public func prepareAdmin(password: String?, initial: String? = nil) async throws -> String? {
+        let generated: String? = try await database.write { sql in
+            let existing = try await sql.raw("SELECT value FROM settings WHERE name = 'admin_password_hash'")
+                .first(decoding: SettingRow.self)
+            if let existing {
+                guard let password, !Credentials.verify(password, against: existing.value) else { return nil }
+            }
+            let secret = password ?? initial ?? Credentials.newSecret()
+            try await sql.raw("""
+                INSERT INTO settings (name, value) VALUES ('admin_password_hash', \(bind: Credentials.hash(secret)))
+                ON CONFLICT (name) DO UPDATE SET value = excluded.value
+                """).run()
+            return password == nil ? secret : nil
+        }
+        verified.withLock { $0.removeAll() }
+        return generated
+    }
+}
+
+struct SettingRow: Decodable { var value: String }
+private struct ChannelSecretRow: Decodable { var name: String; var channel_type: String; var secret_hash: String }

@@ -1,0 +1,137 @@
+import JunctionCore
+import SQLKit
+
+/// Articles (SKU masters, bundles, virtual SKUs), listings and vendors.
+public struct CatalogueStore: Sendable {
+    let database: any JunctionDatabase
+
+    /// Creates the articles that do not exist yet; existing codes are left as they are (§3.8: a re-create
+    /// never overwrites). Children of bundles must exist already or come earlier in the same call.
+    public func createArticles(_ articles: [ArticleInput]) async throws -> (created: [String], unchanged: [String]) {
+        try await database.write { sql in
+            var created: [String] = [], unchanged: [String] = []
+            var errors = FieldErrors()
+            for (index, article) in articles.enumerated() {
+                let code = article.channelSkuCode!
+                if try await Self.articleId(code: code, on: sql) != nil {
+                    unchanged.append(code)
+                    continue
+                }
+                var components: [(Int64, Int)] = []
+                for (childIndex, child) in (article.virtualSkuDefinition?.childSkus ?? []).enumerated() {
+                    if let childId = try await Self.articleId(code: child.channelSkuCode!, on: sql) {
+                        components.append((childId, child.qty!))
+                    } else {
+                        errors.add("articleMasters[\(index)].virtualSkuDefinition.childSkus[\(childIndex)].channelSkuCode",
+                                   "no article \(child.channelSkuCode!)")
+                    }
+                }
+                guard errors.isEmpty else { continue }
+                let kind = !article.isComposite ? "SIMPLE" : (article.isBundled.or(false) ? "BUNDLE" : "VIRTUAL")
+                let id = try await sql.raw("""
+                    INSERT INTO articles (channel_sku_code, client_sku_id, barcode, kind, document, created_at)
+                    VALUES (\(bind: code), \(bind: article.clientSkuId!), \(bind: article.barcode!), \(bind: kind),
+                            \(bind: try JSONCoding.string(article)), \(bind: Clock.nowMillis()))
+                    RETURNING id
+                    """).first(decoding: IdRow.self)!.id
+                for (childId, quantity) in components {
+                    try await sql.raw("""
+                        INSERT INTO article_components (parent_id, child_id, quantity)
+                        VALUES (\(bind: id), \(bind: childId), \(bind: quantity))
+                        """).run()
+                }
+                created.append(code)
+            }
+            try errors.throwIfAny()
+            return (created, unchanged)
+        }
+    }
+
+    /// The stored articles among `codes`, in the order asked.
+    public func searchArticles(_ codes: [String]) async throws -> [ArticleInput] {
+        guard !codes.isEmpty else { return [] }
+        return try await database.read { sql in
+            let rows = try await sql.raw("SELECT channel_sku_code, document FROM articles WHERE channel_sku_code IN (\(binds: codes))")
+                .all(decoding: ArticleDocumentRow.self)
+            let byCode = Dictionary(rows.map { ($0.channel_sku_code, $0.document) }) { first, _ in first }
+            return try codes.compactMap { code in try byCode[code].map { try JSONCoding.decode(ArticleInput.self, from: $0) } }
+        }
+    }
+
+    /// Maps a channel's SKU codes to articles (by barcode, else client SKU code). Per-listing problems are
+    /// reported in the failure list; the rest are created or updated.
+    public func createListings(channel: String, _ listings: [ListingInput]) async throws -> ListingResult {
+        try await database.write { sql in
+            var result = ListingResult()
+            for listing in listings {
+                let code = listing.channelSkuCode!
+                let reference = listing.barcode ?? listing.clientSkuCode ?? ""
+                let article = try await sql.raw("""
+                    SELECT id FROM articles WHERE barcode = \(bind: reference) OR client_sku_id = \(bind: reference)
+                    ORDER BY id LIMIT 1
+                    """).first(decoding: IdRow.self)
+                guard let article else {
+                    result.fail(code, "no article with barcode or client SKU \(reference)")
+                    continue
+                }
+                try await sql.raw("""
+                    INSERT INTO listings (channel_name, channel_sku_code, article_id, channel_serial_no, tolerance_days, created_at)
+                    VALUES (\(bind: channel), \(bind: code), \(bind: article.id), \(bind: listing.channelSerialNo),
+                            \(bind: listing.toleranceDays), \(bind: Clock.nowMillis()))
+                    ON CONFLICT (channel_name, channel_sku_code) DO UPDATE SET article_id = excluded.article_id,
+                        channel_serial_no = excluded.channel_serial_no, tolerance_days = excluded.tolerance_days
+                    """).run()
+                result.successChannelSkus.append(code)
+            }
+            return result
+        }
+    }
+
+    /// Stores a vendor or customer (§3.9); a repeated create changes nothing.
+    public func createVendor(code: String, document: JSONValue) async throws {
+        try await database.write { sql in
+            try await sql.raw("""
+                INSERT INTO vendors (code, document, created_at) VALUES (\(bind: code), \(bind: try JSONCoding.string(document)), \(bind: Clock.nowMillis()))
+                ON CONFLICT (code) DO NOTHING
+                """).run()
+        }
+    }
+
+    /// Stores a vendor's location; the vendor must exist.
+    public func createVendorLocation(vendor: String, location: String, document: JSONValue) async throws {
+        try await database.write { sql in
+            guard try await sql.raw("SELECT code AS document FROM vendors WHERE code = \(bind: vendor)")
+                .first(decoding: DocumentRow.self) != nil else { throw DomainError.notFound("no vendor \(vendor)") }
+            try await sql.raw("""
+                INSERT INTO vendor_locations (vendor_code, location_code, document)
+                VALUES (\(bind: vendor), \(bind: location), \(bind: try JSONCoding.string(document)))
+                ON CONFLICT (vendor_code, location_code) DO NOTHING
+                """).run()
+        }
+    }
+
+    static func articleId(code: String, on sql: any SQLDatabase) async throws -> Int64? {
+        try await sql.raw("SELECT id FROM articles WHERE channel_sku_code = \(bind: code)").first(decoding: IdRow.self)?.id
+    }
+}
+
+/// The outcome of a listing call, in both of Increff's spellings of the failure list.
+public struct ListingResult: Codable, Sendable {
+    public var successChannelSkus: [String] = []
+    public var failureSkuListingCimsData: [ListingFailure] = []
+    public var failureSkuListingData: [ListingFailure] = []
+
+    mutating func fail(_ code: String, _ message: String) {
+        failureSkuListingCimsData.append(ListingFailure(channelSku: code, errorMessage: message))
+        failureSkuListingData.append(ListingFailure(channelSku: code, errorMessage: message))
+    }
+}
+
+/// One listing that could not be created.
+public struct ListingFailure: Codable, Sendable {
+    public var channelSku: String
+    public var errorMessage: String
+}
+
+struct IdRow: Decodable { var id: Int64 }
+private struct ArticleDocumentRow: Decodable { var channel_sku_code: String; var document: String }

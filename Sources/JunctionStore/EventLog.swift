@@ -1,0 +1,74 @@
+import Foundation
+import JunctionCore
+import SQLKit
+
+/// The transactional outbox: events are written in the same transaction as the change they report, and
+/// numbered afterwards with a gap-free `messageId` in commit order.
+///
+/// Why numbered afterwards: on PostgreSQL, transactions that take ids from a sequence commit in a different
+/// order than they took them, so a reader paging "after messageId N" could skip an event that commits late.
+/// Instead each row gets an internal `id` at insert, and a sequencer (one at a time: the writer itself on
+/// SQLite, an advisory lock on PostgreSQL) gives committed rows the next `messageId`s in `id` order. Readers
+/// page by `messageId`, which only ever grows, so nothing is skipped. Delivery (a later component) reads the
+/// same table by `messageId` and keeps its own cursor per partner.
+public enum EventLog {
+    static let sequencerLock = "727002"
+
+    /// Writes events for one aggregate (and order, when it is one) in the caller's transaction.
+    static func append(_ events: [NewEvent], orderId: Int64?, on sql: any SQLDatabase) async throws {
+        guard !events.isEmpty else { return }
+        let now = Clock.nowMillis()
+        var rows: [SQLQueryString] = []
+        for event in events {
+            let details = try JSONCoding.string(event.details)
+            rows.append("(\(bind: event.type.rawValue), \(bind: event.aggregateType), \(bind: event.aggregateCode), \(bind: orderId), \(bind: event.channelName), \(bind: event.locationCode), \(bind: event.reason), \(bind: details), \(bind: now))")
+        }
+        let values = rows.joined(separator: ", ")
+        try await sql.raw("""
+            INSERT INTO events (event_type, aggregate_type, aggregate_code, order_id, channel_name, location_code, reason, details, created_at)
+            VALUES \(values)
+            """).run()
+    }
+
+    /// Gives every committed, unnumbered event the next `messageId`, in insertion order.
+    static func sequence(_ sql: any SQLDatabase) async throws {
+        try await sql.raw("""
+            UPDATE events SET message_id = base.top + pending.rn
+            FROM (SELECT id, ROW_NUMBER() OVER (ORDER BY id) AS rn FROM events WHERE message_id IS NULL) AS pending,
+                 (SELECT COALESCE(MAX(message_id), 0) AS top FROM events) AS base
+            WHERE events.id = pending.id
+            """).run()
+    }
+}
+
+/// A stored event as readers see it.
+public struct StoredEvent: Sendable, Codable, Hashable {
+    public var messageId: Int64?
+    public var eventType: String
+    public var aggregateType: String
+    public var aggregateCode: String
+    public var channelName: String?
+    public var locationCode: String?
+    public var reason: String
+    public var details: [String: JSONValue]
+    public var eventTime: String
+}
+
+struct EventRow: Decodable {
+    var message_id: Int64?
+    var event_type: String
+    var aggregate_type: String
+    var aggregate_code: String
+    var channel_name: String?
+    var location_code: String?
+    var reason: String
+    var details: String
+    var created_at: Int64
+
+    func stored() throws -> StoredEvent {
+        StoredEvent(messageId: message_id, eventType: event_type, aggregateType: aggregate_type,
+                    aggregateCode: aggregate_code, channelName: channel_name, locationCode: location_code,
+                    reason: reason, details: try JSONCoding.decode([String: JSONValue].self, from: details),
+                    eventTime: Timestamp(millis: created_at).iso8601)
+    }
+}

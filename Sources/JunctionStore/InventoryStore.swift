@@ -1,0 +1,187 @@
+import JunctionCore
+import SQLKit
+
+/// Stock per (location, article): absolute updates from warehouses and stores, and ATP reads.
+public struct InventoryStore: Sendable {
+    let database: any JunctionDatabase
+
+    /// Sets absolute on-hand quantities. Each entry succeeds or fails on its own; successful ones commit
+    /// with their INVENTORY_CHANGED events, and waiting orders that the new stock can fulfil are allocated
+    /// in the same transaction.
+    public func setAbsolute(_ entries: [StockEntry], caller: Caller) async throws -> StockUpdateResult {
+        let result = try await database.write { sql in
+            var result = StockUpdateResult()
+            let scope = try await Self.writableLocations(caller, on: sql)
+            let skus = try await SkuResolver.resolve(entries.map(\.channelSkuCode), channel: caller.partnerName,
+                                                     fallback: true, on: sql)
+            var changedArticles = Set<Int64>()
+            var events: [NewEvent] = []
+            let now = Clock.nowMillis()
+            for entry in entries {
+                guard scope.allowed(entry.locationCode) else {
+                    result.fail(entry, scope.known.contains(entry.locationCode)
+                                ? "location \(entry.locationCode) is not one of the caller's locations"
+                                : "no location \(entry.locationCode)")
+                    continue
+                }
+                guard let sku = skus[entry.channelSkuCode] else {
+                    result.fail(entry, "no article or listing for \(entry.channelSkuCode)")
+                    continue
+                }
+                guard !sku.isComposite else {
+                    result.fail(entry, "\(entry.channelSkuCode) is a bundle or virtual SKU; its stock comes from its children")
+                    continue
+                }
+                let previous = try await sql.raw("""
+                    SELECT location_code, article_id, on_hand, reserved, buffer FROM inventory
+                    WHERE location_code = \(bind: entry.locationCode) AND article_id = \(bind: sku.articleId)
+                    """).first(decoding: InventoryRow.self)
+                let buffer = entry.buffer ?? previous?.buffer ?? 0
+                try await sql.raw("""
+                    INSERT INTO inventory (location_code, article_id, on_hand, reserved, buffer, updated_at)
+                    VALUES (\(bind: entry.locationCode), \(bind: sku.articleId), \(bind: entry.quantity), 0, \(bind: buffer), \(bind: now))
+                    ON CONFLICT (location_code, article_id) DO UPDATE SET on_hand = excluded.on_hand,
+                        buffer = excluded.buffer, updated_at = excluded.updated_at
+                    """).run()
+                result.succeed(entry)
+                guard previous?.on_hand != entry.quantity || previous?.buffer != buffer else { continue }
+                changedArticles.insert(sku.articleId)
+                let reserved = previous?.reserved ?? 0
+                events.append(NewEvent(
+                    type: .inventoryChanged, aggregateType: "INVENTORY",
+                    aggregateCode: "\(entry.locationCode)/\(entry.channelSkuCode)", channelName: caller.partnerName,
+                    locationCode: entry.locationCode, reason: "absolute stock update",
+                    details: ["channelSkuCode": .string(entry.channelSkuCode), "clientSkuId": .string(sku.clientSkuId),
+                              "onHand": .number(Double(entry.quantity)),
+                              "previousOnHand": .number(Double(previous?.on_hand ?? 0)),
+                              "reserved": .number(Double(reserved)), "buffer": .number(Double(buffer)),
+                              "atp": .number(Double(StockLevel(onHand: entry.quantity, reserved: reserved, buffer: buffer).atp))]))
+            }
+            try await EventLog.append(events, orderId: nil, on: sql)
+            try await Allocator.allocateWaiting(articles: changedArticles, on: sql)
+            return result
+        }
+        await database.afterCommit()
+        return result
+    }
+
+    /// ATP per location and in total for each code, over the caller channel's locations (all locations for
+    /// the admin). Bundles and virtual SKUs are derived from their children.
+    public func search(_ codes: [String], caller: Caller) async throws -> StockSearchResult {
+        try await database.read { sql in
+            let locations: [LocationTypeRow]
+            if let channel = caller.partnerName {
+                locations = try await sql.raw("""
+                    SELECT l.code, l.location_type FROM locations l
+                    WHERE l.code IN (SELECT location_code FROM channel_locations WHERE channel_name = \(bind: channel))
+                       OR l.efs_channel = \(bind: channel)
+                    ORDER BY l.code
+                    """).all(decoding: LocationTypeRow.self)
+            } else {
+                locations = try await sql.raw("SELECT code, location_type FROM locations ORDER BY code").all(decoding: LocationTypeRow.self)
+            }
+            let skus = try await SkuResolver.resolve(codes, channel: caller.partnerName, fallback: true, on: sql)
+            let articles = Set(skus.values.flatMap { $0.components.map(\.articleId) })
+            var atp: [String: [Int64: Int]] = [:]
+            if !articles.isEmpty, !locations.isEmpty {
+                for row in try await sql.raw("""
+                    SELECT location_code, article_id, on_hand, reserved, buffer FROM inventory
+                    WHERE article_id IN (\(binds: Array(articles))) AND location_code IN (\(binds: locations.map(\.code)))
+                    """).all(decoding: InventoryRow.self) {
+                    atp[row.location_code, default: [:]][row.article_id] = row.level.atp
+                }
+            }
+            var result = StockSearchResult()
+            var seen = Set<String>()
+            for code in codes where seen.insert(code).inserted {
+                guard let sku = skus[code] else {
+                    result.failureList.append(code)
+                    continue
+                }
+                let perLocation = locations.map { location in
+                    LocationQuantity(quantity: ATP.units(of: sku.components) { atp[location.code]?[$0] ?? 0 },
+                                     locationCode: location.code,
+                                     locationType: (LocationType(rawValue: location.location_type) ?? .warehouse).displayName)
+                }
+                result.add(SkuQuantity(channelSkuCode: code, channelSerialNo: sku.channelSerialNo,
+                                       totalQuantity: perLocation.reduce(0) { $0 + $1.quantity }, inventories: perLocation))
+            }
+            return result
+        }
+    }
+
+    /// The locations a caller may set stock at: all for the admin; for a partner, its channel's locations
+    /// and those it fulfils as an EFS.
+    static func writableLocations(_ caller: Caller, on sql: any SQLDatabase) async throws -> LocationScope {
+        let all = try await sql.raw("SELECT code, efs_channel FROM locations").all(decoding: LocationEfsRow.self)
+        guard let channel = caller.partnerName else {
+            return LocationScope(known: Set(all.map(\.code)), writable: nil)
+        }
+        let linked = try await sql.raw("SELECT location_code AS document FROM channel_locations WHERE channel_name = \(bind: channel)")
+            .all(decoding: DocumentRow.self).map(\.document)
+        return LocationScope(known: Set(all.map(\.code)),
+                             writable: Set(linked).union(all.filter { $0.efs_channel == channel }.map(\.code)))
+    }
+}
+
+/// Which locations exist and which of them a caller may write (`nil`: all).
+struct LocationScope {
+    var known: Set<String>
+    var writable: Set<String>?
+
+    func allowed(_ code: String) -> Bool { known.contains(code) && (writable?.contains(code) ?? true) }
+}
+
+/// Per-entry outcome of an absolute update.
+public struct StockUpdateResult: Codable, Sendable {
+    public var successList: [StockOutcome] = []
+    public var failureList: [StockOutcome] = []
+
+    mutating func succeed(_ entry: StockEntry) {
+        successList.append(StockOutcome(channelSkuCode: entry.channelSkuCode, locationCode: entry.locationCode,
+                                        quantity: entry.quantity, errorMessage: nil))
+    }
+
+    mutating func fail(_ entry: StockEntry, _ message: String) {
+        failureList.append(StockOutcome(channelSkuCode: entry.channelSkuCode, locationCode: entry.locationCode,
+                                        quantity: entry.quantity, errorMessage: message))
+    }
+}
+
+/// One entry's outcome.
+public struct StockOutcome: Codable, Sendable, Hashable {
+    public var channelSkuCode: String
+    public var locationCode: String
+    public var quantity: Int
+    public var errorMessage: String?
+}
+
+/// The §3.2 answer, in both spellings of the success list.
+public struct StockSearchResult: Codable, Sendable {
+    public var sucessList: [SkuQuantity] = []
+    public var successList: [SkuQuantity] = []
+    public var failureList: [String] = []
+
+    mutating func add(_ quantity: SkuQuantity) {
+        sucessList.append(quantity)
+        successList.append(quantity)
+    }
+}
+
+/// ATP of one SKU.
+public struct SkuQuantity: Codable, Sendable, Hashable {
+    public var channelSkuCode: String
+    public var channelSerialNo: String?
+    public var totalQuantity: Int
+    public var inventories: [LocationQuantity]
+}
+
+/// ATP of one SKU at one location.
+public struct LocationQuantity: Codable, Sendable, Hashable {
+    public var quantity: Int
+    public var locationCode: String
+    public var locationType: String
+}
+
+private struct LocationTypeRow: Decodable { var code: String; var location_type: String }
+private struct LocationEfsRow: Decodable { var code: String; var efs_channel: String? }

@@ -1,0 +1,33 @@
+import Logging
+
+/// Junction's storage and domain services over one database.
+public struct Junction: Sendable {
+    public let database: any JunctionDatabase
+    public let authenticator: Authenticator
+    public var masters: MasterStore { MasterStore(database: database) }
+    public var catalogue: CatalogueStore { CatalogueStore(database: database) }
+    public var inventory: InventoryStore { InventoryStore(database: database) }
+    public var orders: OrderStore { OrderStore(database: database) }
+    public var events: EventStore { EventStore(database: database) }
+
+    /// Opens the database at `url` and applies pending migrations.
+    public static func open(url: String, logger: Logger) async throws -> Junction {
+        let database: any JunctionDatabase
+        switch try DatabaseLocation(url: url) {
+        case .sqlite(let path):
+            database = try await SQLiteJunctionDatabase.open(path: path, logger: logger)
+        case .postgres(let host, let port, let username, let password, let name):
+            database = PostgresJunctionDatabase(host: host, port: port, username: username, password: password,
+                                                database: name, logger: logger)
+        }
+        do {
+            try await Schema.migrate(database)
+        } catch {
+            await database.shutdown()
+            throw error
+        }
+        return Junction(database: database, authenticator: Authenticator(database: database))
+    }
+
+    public func shutdown() async { await database.shutdown() }
+}

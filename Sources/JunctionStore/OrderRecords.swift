@@ -1,0 +1,180 @@
+import JunctionCore
+import SQLKit
+
+/// The header fields of an order that have no column of their own.
+struct OrderDocument: Codable, Sendable {
+    var parentOrderCode: String?
+    var orderType: OrderType
+    var gift: Bool
+    var qcStatus: QCStatus
+    var paymentMethod: PaymentMethod
+    var packType: PackType?
+    var dispatchByTime: Int64?
+    var startProcessingTime: Int64?
+    var shippingAddress: Address?
+    var billingAddress: Address?
+    var customAttributes: CustomAttributes?
+    var partnerCode: String?
+    var partnerLocationCode: String?
+    var taxBreakups: [TaxBreakupInput]
+
+    init(_ draft: OrderDraft) {
+        parentOrderCode = draft.parentOrderCode; orderType = draft.orderType; gift = draft.gift
+        qcStatus = draft.qcStatus; paymentMethod = draft.paymentMethod; packType = draft.packType
+        dispatchByTime = draft.dispatchByTime?.millis; startProcessingTime = draft.startProcessingTime?.millis
+        shippingAddress = draft.shippingAddress; billingAddress = draft.billingAddress
+        customAttributes = draft.customAttributes; partnerCode = draft.partnerCode
+        partnerLocationCode = draft.partnerLocationCode; taxBreakups = draft.taxBreakups
+    }
+}
+
+/// The fields of an order line that have no column of their own.
+struct LineDocument: Codable, Sendable {
+    var clientSkuId: String
+    var components: [Component]
+    var sellerDiscountPerUnit: Paise
+    var channelDiscountPerUnit: Paise
+    var shippingChargePerUnit: Paise
+    var giftChargePerUnit: Paise
+    var minExpiry: String?
+    var giftOptions: GiftOptions?
+    var customAttributes: CustomAttributes?
+
+    init(_ line: OrderLineDraft) {
+        clientSkuId = line.sku.clientSkuId; components = line.sku.components
+        sellerDiscountPerUnit = line.sellerDiscountPerUnit; channelDiscountPerUnit = line.channelDiscountPerUnit
+        shippingChargePerUnit = line.shippingChargePerUnit; giftChargePerUnit = line.giftChargePerUnit
+        minExpiry = line.minExpiry; giftOptions = line.giftOptions; customAttributes = line.customAttributes
+    }
+}
+
+struct OrderRow: Decodable, Sendable {
+    var id: Int64
+    var channel_name: String
+    var order_code: String
+    var status: String
+    var is_priority: Int
+    var on_hold: Int
+    var order_time: Int64
+    var requested_location: String?
+    var is_split_required: Int
+    var request_hash: String
+    var document: String
+    var grand_total: Int64
+    var created_at: Int64
+    var updated_at: Int64
+
+    static let columns: SQLQueryString = """
+        id, channel_name, order_code, status, is_priority, on_hold, order_time, requested_location,
+        is_split_required, request_hash, document, grand_total, created_at, updated_at
+        """
+
+    var orderStatus: OrderStatus { OrderStatus(rawValue: status) ?? .unallocated }
+}
+
+struct LineRow: Decodable, Sendable {
+    var order_id: Int64
+    var line_no: Int
+    var order_item_code: String
+    var channel_sku_code: String
+    var article_id: Int64
+    var quantity: Int
+    var cancelled: Int
+    var selling_price: Int64
+    var document: String
+}
+
+struct AllocationRow: Decodable, Sendable {
+    var order_id: Int64
+    var line_no: Int
+    var location_code: String
+    var units: Int
+}
+
+/// Reading and writing the rows of one order.
+enum OrderRecords {
+    static func find(channel: String?, code: String, on sql: any SQLDatabase) async throws -> [OrderRow] {
+        let filter: SQLQueryString = channel.map { " AND channel_name = \(bind: $0)" } ?? ""
+        return try await sql.raw("SELECT \(OrderRow.columns) FROM orders WHERE order_code = \(bind: code)\(filter)")
+            .all(decoding: OrderRow.self)
+    }
+
+    static func lines(orderId: Int64, on sql: any SQLDatabase) async throws -> [LineRow] {
+        try await sql.raw("""
+            SELECT order_id, line_no, order_item_code, channel_sku_code, article_id, quantity, cancelled, selling_price, document
+            FROM order_lines WHERE order_id = \(bind: orderId) ORDER BY line_no
+            """).all(decoding: LineRow.self)
+    }
+
+    static func allocations(orderId: Int64, on sql: any SQLDatabase) async throws -> [AllocationRow] {
+        try await sql.raw("""
+            SELECT order_id, line_no, location_code, units FROM allocations WHERE order_id = \(bind: orderId)
+            ORDER BY line_no, location_code
+            """).all(decoding: AllocationRow.self)
+    }
+
+    /// The line states cancellation and allocation work on.
+    static func lineStates(orderId: Int64, on sql: any SQLDatabase) async throws -> (states: [LineState], demands: [LineDemand]) {
+        let lines = try await lines(orderId: orderId, on: sql)
+        let allocations = try await allocations(orderId: orderId, on: sql)
+        var states: [LineState] = [], demands: [LineDemand] = []
+        for line in lines {
+            let document = try JSONCoding.decode(LineDocument.self, from: line.document)
+            let promised = allocations.filter { $0.line_no == line.line_no }
+                .map { LineAllocation(lineNo: $0.line_no, locationCode: $0.location_code, units: $0.units) }
+            let state = LineState(lineNo: line.line_no, orderItemCode: line.order_item_code,
+                                  channelSkuCode: line.channel_sku_code, quantity: line.quantity,
+                                  cancelled: line.cancelled, allocations: promised)
+            states.append(state)
+            demands.append(LineDemand(lineNo: line.line_no, units: state.open - state.allocated, components: document.components))
+        }
+        return (states, demands)
+    }
+
+    /// Units of each line not yet cancelled nor promised.
+    static func openDemands(orderId: Int64, on sql: any SQLDatabase) async throws -> [LineDemand] {
+        try await lineStates(orderId: orderId, on: sql).demands
+    }
+
+    static func setStatus(_ status: OrderStatus, orderId: Int64, on sql: any SQLDatabase) async throws {
+        try await sql.raw("""
+            UPDATE orders SET status = \(bind: status.rawValue), updated_at = \(bind: Clock.nowMillis()) WHERE id = \(bind: orderId)
+            """).run()
+    }
+
+    static func code(orderId: Int64, on sql: any SQLDatabase) async throws -> String {
+        try await sql.raw("SELECT order_code AS document FROM orders WHERE id = \(bind: orderId)")
+            .first(decoding: DocumentRow.self)!.document
+    }
+
+    /// Inserts the order, its lines, and returns its id.
+    static func insert(_ draft: OrderDraft, channel: String, requestHash: String, on sql: any SQLDatabase) async throws -> Int64 {
+        let now = Clock.nowMillis()
+        let id = try await sql.raw("""
+            INSERT INTO orders (channel_name, order_code, status, order_type, is_priority, on_hold, order_time,
+                requested_location, is_split_required, request_hash, document, grand_total, created_at, updated_at)
+            VALUES (\(bind: channel), \(bind: draft.orderCode), \(bind: OrderStatus.unallocated.rawValue),
+                \(bind: draft.orderType.rawValue), \(bind: draft.isPriority ? 1 : 0), \(bind: draft.onHold ? 1 : 0),
+                \(bind: draft.orderTime.millis), \(bind: draft.locationCode), \(bind: draft.isSplitRequired ? 1 : 0),
+                \(bind: requestHash), \(bind: try JSONCoding.string(OrderDocument(draft))),
+                \(bind: draft.totals.grandTotal.value), \(bind: now), \(bind: now))
+            RETURNING id
+            """).first(decoding: IdRow.self)!.id
+        var rows: [SQLQueryString] = []
+        for (lineNo, line) in draft.lines.enumerated() {
+            rows.append("""
+                (\(bind: id), \(bind: lineNo), \(bind: line.orderItemCode), \(bind: line.channelSkuCode),
+                 \(bind: line.sku.articleId), \(bind: line.quantity), 0, \(bind: line.sellingPricePerUnit.value),
+                 \(bind: try JSONCoding.string(LineDocument(line))))
+                """)
+        }
+        for chunk in stride(from: 0, to: rows.count, by: 500) {
+            let values = rows[chunk..<min(chunk + 500, rows.count)].joined(separator: ", ")
+            try await sql.raw("""
+                INSERT INTO order_lines (order_id, line_no, order_item_code, channel_sku_code, article_id, quantity,
+                    cancelled, selling_price, document) VALUES \(values)
+                """).run()
+        }
+        return id
+    }
+}

@@ -1,0 +1,166 @@
+import JunctionCore
+import SQLKit
+
+extension OrderStore {
+    /// The whole order as the caller may see it.
+    public func view(code: String, channelName: String?, caller: Caller) async throws -> OrderView {
+        let orderId = try await database.read { sql in
+            try await Self.resolve(code: code, channelName: channelName, caller: caller, on: sql).id
+        }
+        return try await view(orderId: orderId)
+    }
+
+    func view(orderId: Int64) async throws -> OrderView {
+        try await database.read { sql in
+            let order = try await sql.raw("SELECT \(OrderRow.columns) FROM orders WHERE id = \(bind: orderId)")
+                .first(decoding: OrderRow.self)!
+            let events = try await sql.raw("""
+                SELECT message_id, event_type, aggregate_type, aggregate_code, channel_name, location_code, reason, details, created_at
+                FROM events WHERE order_id = \(bind: orderId) ORDER BY id
+                """).all(decoding: EventRow.self).map { try $0.stored() }
+            return try OrderView(order: order, lines: try await OrderRecords.lines(orderId: orderId, on: sql),
+                                 allocations: try await OrderRecords.allocations(orderId: orderId, on: sql), events: events)
+        }
+    }
+
+    /// Orders in creation order, filtered, one page at a time (`cursor` is the last `omsOrderId` seen).
+    public func list(_ filter: OrderFilter, caller: Caller) async throws -> OrderPage {
+        var conditions: [SQLQueryString] = []
+        if let channel = caller.partnerName {
+            if let requested = filter.channelName, requested != channel {
+                throw DomainError.forbidden("credentials of \(channel) cannot list orders of \(requested)")
+            }
+            conditions.append("channel_name = \(bind: channel)")
+        } else if let channel = filter.channelName {
+            conditions.append("channel_name = \(bind: channel)")
+        }
+        if let status = filter.status { conditions.append("status = \(bind: status)") }
+        if let location = filter.locationCode {
+            conditions.append("(requested_location = \(bind: location) OR id IN (SELECT order_id FROM allocations WHERE location_code = \(bind: location)))")
+        }
+        if let from = filter.from { conditions.append("order_time >= \(bind: from.millis)") }
+        if let to = filter.to { conditions.append("order_time < \(bind: to.millis)") }
+        if let cursor = filter.cursor { conditions.append("id > \(bind: cursor)") }
+        let whereClause: SQLQueryString = conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND ")
+        let limit = min(max(filter.limit, 1), 500)
+        let rows = try await database.read { sql in
+            try await sql.raw("SELECT \(OrderRow.columns) FROM orders \(whereClause) ORDER BY id LIMIT \(literal: limit + 1)")
+                .all(decoding: OrderRow.self)
+        }
+        let page = rows.prefix(limit)
+        return OrderPage(orders: page.map(OrderSummary.init), nextCursor: rows.count > limit ? page.last.map { String($0.id) } : nil)
+    }
+
+    /// §1.7a: an order's lines and custom attributes.
+    public func search(code: String, locationCode: String?, caller: Caller) async throws -> SearchOrderView {
+        let order = try await view(code: code, channelName: nil, caller: caller)
+        return SearchOrderView(order, locationCode: locationCode)
+    }
+
+    /// Finds the order the caller means and may see: a selling partner its own, an EFS those allocated to
+    /// the locations it fulfils, the admin any (naming the channel when the code is not unique).
+    static func resolve(code: String, channelName: String?, caller: Caller, on sql: any SQLDatabase) async throws -> OrderRow {
+        switch caller {
+        case .admin:
+            let rows = try await OrderRecords.find(channel: channelName, code: code, on: sql)
+            guard let first = rows.first else { throw DomainError.notFound("no order \(code)") }
+            if rows.count > 1 { throw DomainError.invalid("channelName", "order \(code) exists in several channels; name one") }
+            return first
+        case .partner(let name, let type) where type.sellsOrders:
+            guard let order = try await OrderRecords.find(channel: name, code: code, on: sql).first else {
+                throw DomainError.notFound("no order \(code)")
+            }
+            return order
+        case .partner(let name, .efs):
+            for order in try await OrderRecords.find(channel: channelName, code: code, on: sql) {
+                let fulfils = try await sql.raw("""
+                    SELECT a.location_code AS document FROM allocations a JOIN locations l ON l.code = a.location_code
+                    WHERE a.order_id = \(bind: order.id) AND l.efs_channel = \(bind: name) LIMIT 1
+                    """).first(decoding: DocumentRow.self)
+                if fulfils != nil { return order }
+            }
+            throw DomainError.notFound("no order \(code) at a location \(name) fulfils")
+        case .partner(let name, let type):
+            throw DomainError.forbidden("\(name) is an \(type.rawValue) partner and has no access to orders")
+        }
+    }
+}
+
+/// Filters of `GET /orders/outward`.
+public struct OrderFilter: Sendable {
+    public var status: String?
+    public var channelName: String?
+    public var locationCode: String?
+    public var from: Timestamp?
+    public var to: Timestamp?
+    public var cursor: Int64?
+    public var limit: Int
+
+    public init(status: String? = nil, channelName: String? = nil, locationCode: String? = nil, from: Timestamp? = nil,
+                to: Timestamp? = nil, cursor: Int64? = nil, limit: Int = 50) {
+        self.status = status; self.channelName = channelName; self.locationCode = locationCode
+        self.from = from; self.to = to; self.cursor = cursor; self.limit = limit
+    }
+}
+
+/// One page of orders.
+public struct OrderPage: Codable, Sendable {
+    public var orders: [OrderSummary]
+    public var nextCursor: String?
+}
+
+/// An order's header in lists.
+public struct OrderSummary: Codable, Sendable {
+    public var omsOrderId: Int64
+    public var orderCode: String
+    public var channelName: String
+    public var status: String
+    public var orderTime: String
+    public var isPriority: Bool
+    public var onHold: Bool
+    public var locationCode: String?
+    public var grandTotal: Paise
+    public var createdAt: String
+
+    init(_ row: OrderRow) {
+        omsOrderId = row.id; orderCode = row.order_code; channelName = row.channel_name; status = row.status
+        orderTime = Timestamp(millis: row.order_time).iso8601; isPriority = row.is_priority != 0
+        onHold = row.on_hold != 0; locationCode = row.requested_location; grandTotal = Paise(row.grand_total)
+        createdAt = Timestamp(millis: row.created_at).iso8601
+    }
+}
+
+/// The §1.7a answer: custom attributes and line quantities.
+public struct SearchOrderView: Codable, Sendable {
+    public var locationCode: String?
+    public var orderCode: String
+    public var orderStatus: String
+    public var orderCustomAttributes: CustomAttributes?
+    public var orderItems: [SearchOrderItem]
+
+    init(_ order: OrderView, locationCode: String?) {
+        self.locationCode = locationCode ?? order.locationCode ?? order.orderItems.first?.allocations.first?.locationCode
+        orderCode = order.orderCode
+        orderStatus = order.status
+        orderCustomAttributes = order.orderCustomAttributes
+        orderItems = order.orderItems.map {
+            SearchOrderItem(orderItemCode: $0.orderItemCode, channelSkuCode: $0.channelSkuCode,
+                            orderedQuantity: $0.orderedQuantity, cancelledQuantity: $0.cancelledQuantity,
+                            sellingPrice: $0.sellingPricePerUnit, sellerDiscountPerUnit: $0.sellerDiscountPerUnit,
+                            channelDiscountPerUnit: $0.channelDiscountPerUnit,
+                            orderItemCustomAttributes: $0.orderItemCustomAttributes)
+        }
+    }
+}
+
+/// One line in the §1.7a answer.
+public struct SearchOrderItem: Codable, Sendable {
+    public var orderItemCode: String
+    public var channelSkuCode: String
+    public var orderedQuantity: Int
+    public var cancelledQuantity: Int
+    public var sellingPrice: Paise
+    public var sellerDiscountPerUnit: Paise
+    public var channelDiscountPerUnit: Paise
+    public var orderItemCustomAttributes: CustomAttributes?
+}

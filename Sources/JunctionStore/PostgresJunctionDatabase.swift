@@ -1,0 +1,92 @@
+import Logging
+import PostgresKit
+import PostgresNIO
+import SQLKit
+
+/// PostgreSQL storage: a connection pool shared by the process; many Junction processes may share one
+/// database. Deadlocks and serialization failures re-run the transaction.
+public final class PostgresJunctionDatabase: JunctionDatabase {
+    public let kind = DatabaseKind.postgres
+    private let client: PostgresClient
+    private let runTask: Task<Void, Never>
+    private let logger: Logger
+
+    /// Connects a pool of at most `maxConnections` connections.
+    public init(host: String, port: Int, username: String, password: String?, database: String,
+                maxConnections: Int = 16, logger: Logger) {
+        var configuration = PostgresClient.Configuration(host: host, port: port, username: username,
+                                                         password: password, database: database, tls: .disable)
+        configuration.options.maximumConnections = maxConnections
+        let client = PostgresClient(configuration: configuration, backgroundLogger: logger)
+        self.client = client
+        self.logger = logger
+        self.runTask = Task { await client.run() }
+    }
+
+    public func write<T: Sendable>(_ body: @Sendable (any SQLDatabase) async throws -> T) async throws -> T {
+        var attempt = 0
+        while true {
+            attempt += 1
+            do {
+                return try await transaction(body)
+            } catch let error where attempt < 8 && Self.isRetryable(error) {
+                try await Task.sleep(for: .milliseconds(Int.random(in: 1...(5 * attempt))))
+            }
+        }
+    }
+
+    public func read<T: Sendable>(_ body: @Sendable (any SQLDatabase) async throws -> T) async throws -> T {
+        try await client.withConnection { connection in
+            try await body(connection.sql(queryLogLevel: nil))
+        }
+    }
+
+    /// Numbers committed events when no other process is doing so at this moment.
+    public func afterCommit() async {
+        do {
+            try await transaction { sql in
+                let locked = try await sql.raw("SELECT pg_try_advisory_xact_lock(\(unsafeRaw: EventLog.sequencerLock)) AS locked")
+                    .first(decoding: LockRow.self)
+                if locked?.locked == true { try await EventLog.sequence(sql) }
+            }
+        } catch {
+            logger.debug("event sequencing deferred: \(error)")
+        }
+    }
+
+    /// Numbers every committed event, waiting for any other sequencer to finish first.
+    func sequenceNow() async throws {
+        try await transaction { sql in
+            try await sql.raw("SELECT pg_advisory_xact_lock(\(unsafeRaw: EventLog.sequencerLock))").run()
+            try await EventLog.sequence(sql)
+        }
+    }
+
+    /// One transaction on one pooled connection; the body's own error is rethrown as it is.
+    private func transaction<T: Sendable>(_ body: @Sendable (any SQLDatabase) async throws -> T) async throws -> T {
+        try await client.withConnection { connection in
+            let sql = connection.sql(queryLogLevel: nil)
+            try await sql.raw("BEGIN").run()
+            do {
+                let result = try await body(sql)
+                try await sql.raw("COMMIT").run()
+                return result
+            } catch {
+                try? await sql.raw("ROLLBACK").run()
+                throw error
+            }
+        }
+    }
+
+    public func shutdown() async {
+        runTask.cancel()
+    }
+
+    static func isRetryable(_ error: any Error) -> Bool {
+        if error is ReservationRace { return true }
+        guard let psql = error as? PSQLError, let code = psql.serverInfo?[.sqlState] else { return false }
+        return code == "40P01" || code == "40001"
+    }
+}
+
+private struct LockRow: Decodable { var locked: Bool }

@@ -1,0 +1,127 @@
+import SQLKit
+
+/// The schema, as numbered migrations applied in order and recorded in `schema_migrations`.
+///
+/// Types are chosen to mean the same on both engines: integers are BIGINT (money in paise, times in epoch
+/// milliseconds, flags as 0/1), text is TEXT, JSON documents are TEXT. `{{id}}` becomes each engine's
+/// auto-increment primary key.
+enum Schema {
+    static let migrations: [(version: Int, statements: [String])] = [
+        (1, [
+            "CREATE TABLE settings (name TEXT PRIMARY KEY, value TEXT NOT NULL)",
+            """
+            CREATE TABLE locations (
+                code TEXT PRIMARY KEY, name TEXT NOT NULL, location_type TEXT NOT NULL, state TEXT,
+                gstin TEXT, priority BIGINT NOT NULL, efs_channel TEXT, document TEXT NOT NULL,
+                created_at BIGINT NOT NULL, updated_at BIGINT NOT NULL)
+            """,
+            """
+            CREATE TABLE channels (
+                name TEXT PRIMARY KEY, channel_type TEXT NOT NULL, auth_username TEXT NOT NULL UNIQUE,
+                secret_hash TEXT NOT NULL, outbound TEXT NOT NULL, created_at BIGINT NOT NULL)
+            """,
+            """
+            CREATE TABLE channel_locations (
+                channel_name TEXT NOT NULL, location_code TEXT NOT NULL, PRIMARY KEY (channel_name, location_code))
+            """,
+            """
+            CREATE TABLE attribute_definitions (
+                level TEXT NOT NULL, attr_key TEXT NOT NULL, document TEXT NOT NULL, PRIMARY KEY (level, attr_key))
+            """,
+            """
+            CREATE TABLE articles (
+                id {{id}}, channel_sku_code TEXT NOT NULL UNIQUE, client_sku_id TEXT NOT NULL,
+                barcode TEXT NOT NULL, kind TEXT NOT NULL, document TEXT NOT NULL, created_at BIGINT NOT NULL)
+            """,
+            "CREATE INDEX articles_barcode ON articles (barcode)",
+            "CREATE INDEX articles_client_sku ON articles (client_sku_id)",
+            """
+            CREATE TABLE article_components (
+                parent_id BIGINT NOT NULL, child_id BIGINT NOT NULL, quantity BIGINT NOT NULL,
+                PRIMARY KEY (parent_id, child_id))
+            """,
+            "CREATE INDEX article_components_child ON article_components (child_id)",
+            """
+            CREATE TABLE listings (
+                channel_name TEXT NOT NULL, channel_sku_code TEXT NOT NULL, article_id BIGINT NOT NULL,
+                channel_serial_no TEXT, tolerance_days BIGINT, created_at BIGINT NOT NULL,
+                PRIMARY KEY (channel_name, channel_sku_code))
+            """,
+            """
+            CREATE TABLE vendors (
+                code TEXT PRIMARY KEY, document TEXT NOT NULL, created_at BIGINT NOT NULL)
+            """,
+            """
+            CREATE TABLE vendor_locations (
+                vendor_code TEXT NOT NULL, location_code TEXT NOT NULL, document TEXT NOT NULL,
+                PRIMARY KEY (vendor_code, location_code))
+            """,
+            """
+            CREATE TABLE inventory (
+                location_code TEXT NOT NULL, article_id BIGINT NOT NULL, on_hand BIGINT NOT NULL,
+                reserved BIGINT NOT NULL, buffer BIGINT NOT NULL, updated_at BIGINT NOT NULL,
+                PRIMARY KEY (location_code, article_id))
+            """,
+            "CREATE INDEX inventory_article ON inventory (article_id)",
+            """
+            CREATE TABLE orders (
+                id {{id}}, channel_name TEXT NOT NULL, order_code TEXT NOT NULL, status TEXT NOT NULL,
+                order_type TEXT NOT NULL, is_priority BIGINT NOT NULL, on_hold BIGINT NOT NULL,
+                order_time BIGINT NOT NULL, requested_location TEXT, is_split_required BIGINT NOT NULL,
+                request_hash TEXT NOT NULL, document TEXT NOT NULL, grand_total BIGINT NOT NULL,
+                created_at BIGINT NOT NULL, updated_at BIGINT NOT NULL,
+                UNIQUE (channel_name, order_code))
+            """,
+            "CREATE INDEX orders_code ON orders (order_code)",
+            "CREATE INDEX orders_waiting ON orders (is_priority, order_time) WHERE status = 'UNALLOCATED'",
+            "CREATE INDEX orders_channel_time ON orders (channel_name, created_at, id)",
+            "CREATE INDEX orders_status_time ON orders (status, created_at, id)",
+            """
+            CREATE TABLE order_lines (
+                order_id BIGINT NOT NULL, line_no BIGINT NOT NULL, order_item_code TEXT NOT NULL,
+                channel_sku_code TEXT NOT NULL, article_id BIGINT NOT NULL, quantity BIGINT NOT NULL,
+                cancelled BIGINT NOT NULL, selling_price BIGINT NOT NULL, document TEXT NOT NULL,
+                PRIMARY KEY (order_id, line_no))
+            """,
+            "CREATE INDEX order_lines_article ON order_lines (article_id)",
+            """
+            CREATE TABLE allocations (
+                order_id BIGINT NOT NULL, line_no BIGINT NOT NULL, location_code TEXT NOT NULL,
+                units BIGINT NOT NULL, PRIMARY KEY (order_id, line_no, location_code))
+            """,
+            "CREATE INDEX allocations_location ON allocations (location_code)",
+            """
+            CREATE TABLE events (
+                id {{id}}, message_id BIGINT UNIQUE, event_type TEXT NOT NULL, aggregate_type TEXT NOT NULL,
+                aggregate_code TEXT NOT NULL, order_id BIGINT, channel_name TEXT, location_code TEXT,
+                reason TEXT NOT NULL, details TEXT NOT NULL, created_at BIGINT NOT NULL)
+            """,
+            "CREATE INDEX events_pending ON events (id) WHERE message_id IS NULL",
+            "CREATE INDEX events_order ON events (order_id, id)",
+            "CREATE INDEX events_channel ON events (channel_name, message_id)",
+        ]),
+    ]
+
+    /// Applies the migrations not yet recorded. Safe to run from several processes at once on PostgreSQL
+    /// (an advisory lock serializes them).
+    static func migrate(_ database: any JunctionDatabase) async throws {
+        try await database.write { sql in
+            if database.kind == .postgres {
+                try await sql.raw("SELECT pg_advisory_xact_lock(727001)").run()
+            }
+            try await sql.raw("CREATE TABLE IF NOT EXISTS schema_migrations (version BIGINT PRIMARY KEY, applied_at BIGINT NOT NULL)").run()
+            let applied = Set(try await sql.raw("SELECT version FROM schema_migrations").all(decoding: VersionRow.self).map(\.version))
+            for migration in migrations where !applied.contains(migration.version) {
+                for statement in migration.statements {
+                    let ddl = statement.replacingOccurrences(
+                        of: "{{id}}",
+                        with: database.kind == .sqlite ? "INTEGER PRIMARY KEY AUTOINCREMENT" : "BIGSERIAL PRIMARY KEY")
+                    try await sql.raw(SQLQueryString(ddl)).run()
+                }
+                try await sql.raw("INSERT INTO schema_migrations (version, applied_at) VALUES (\(bind: migration.version), \(bind: Clock.nowMillis()))").run()
+            }
+        }
+    }
+}
+
+private struct VersionRow: Decodable { var version: Int }
