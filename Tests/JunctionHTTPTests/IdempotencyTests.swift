@@ -1,0 +1,45 @@
+import Testing
+
+/// Same channel + orderCode: identical content returns the same order; other content is a 409.
+@Suite struct IdempotencyTests {
+    @Test(arguments: TestBackend.available)
+    func resendReturnsTheSameOrderAndConflictChangesNothing(_ backend: TestBackend) async throws {
+        try await withAPI(backend) { api in
+            let partners = try await seedCatalogue(api)
+            try await setStock(api, [("A", "WH1", 5)])
+            let body = orderJSON("SO-I", [("MP-A", 2, "100")])
+            let first = try await api.post("/orders/outward", as: partners.marketplace, body)
+            let again = try await api.post("/orders/outward", as: partners.marketplace, body)
+            #expect(first.status == 200 && again.status == 200)
+            #expect(first.json["omsOrderId"] == again.json["omsOrderId"])
+            #expect(try await stockLevel(api, "A", "WH1") == (5, 2))
+
+            let changed = try await api.post("/orders/outward", as: partners.marketplace, orderJSON("SO-I", [("MP-A", 3, "100")]))
+            #expect(changed.status == 409 && changed.json["code"].string == "CONFLICT", "\(changed.text)")
+            #expect(try await stockLevel(api, "A", "WH1") == (5, 2))
+            let events = try await api.get("/events?after=0&types=ORDER_CREATED")
+            #expect(events.json["events"].array.count == 1)
+
+            // The same code from another channel is another order.
+            try await setStock(api, [("A", "WH1", 5)])
+            let other = try await api.post("/orders/outward", as: partners.shopfront, orderJSON("SO-I", [("OT-A", 1, "100")]))
+            #expect(other.status == 200 && other.json["omsOrderId"] != first.json["omsOrderId"], "\(other.text)")
+        }
+    }
+
+    @Test(arguments: TestBackend.available)
+    func bulkListAnswersPerOrder(_ backend: TestBackend) async throws {
+        try await withAPI(backend) { api in
+            let partners = try await seedCatalogue(api)
+            try await setStock(api, [("A", "WH1", 5)])
+            let answer = try await api.post("/orders/outward/list", as: partners.marketplace, """
+                {"outwardOrderClientFormList": [\(orderJSON("L-1", [("MP-A", 1, "10")])), \(orderJSON("L-2", [("MP-NOPE", 1, "10")]))]}
+                """)
+            #expect(answer.status == 200, "\(answer.text)")
+            let results = answer.json["results"].array
+            #expect(results.map { $0["status"].string } == ["SUCCESS", "FAILED"])
+            #expect(results[1]["httpStatus"].int == 400)
+            #expect(results[1]["error"]["errors"][0]["field"].string == "orderItems[0].channelSkuCode")
+        }
+    }
+}
