@@ -3,6 +3,10 @@ public struct CancelItemInput: Codable, Sendable, Hashable {
     public var channelSkuCode: String?
     public var orderItemCode: String?
     public var cancelledQuantity: Int?
+
+    public init(channelSkuCode: String?, orderItemCode: String?, cancelledQuantity: Int?) {
+        self.channelSkuCode = channelSkuCode; self.orderItemCode = orderItemCode; self.cancelledQuantity = cancelledQuantity
+    }
 }
 
 /// A cancellation request as channels and EFSs send it.
@@ -13,6 +17,8 @@ public struct CancelOrderInput: Decodable, Sendable, Hashable {
     public var orderItems: [CancelItemInput]?
     /// Why (Junction's own field; shown in the order's timeline).
     public var reason: String?
+
+    public init() {}
 }
 
 /// What an order line holds now, as cancellation sees it.
