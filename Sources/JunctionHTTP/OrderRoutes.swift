@@ -70,7 +70,7 @@ struct OrderRoutes {
             let to = parseTime(query.get("to"), "to", required: false, into: &errors)
             let cursor = query.get("cursor").flatMap { Int64($0) }
             if query.get("cursor") != nil && cursor == nil { errors.add("cursor", "is not a cursor this API gave") }
-            let limit = query.get("limit").flatMap { Int($0) } ?? 50
+            let limit = query.get("limit").flatMap { Int($0) } ?? 100
             if let status = query.get("status"), OrderStatus(rawValue: status) == nil {
                 errors.add("status", "must be one of \(OrderStatus.spelledOut)")
             }

@@ -75,9 +75,17 @@ public struct MasterStore: Sendable {
             return try rows.map { row in
                 ChannelView(channelName: row.name, channelType: ChannelType(rawValue: row.channel_type) ?? .marketplace,
                             locationCodes: links.filter { $0.channel_name == row.name }.map(\.location_code),
-                            outbound: try JSONCoding.decode(JSONValue.self, from: row.outbound), authUsername: row.name)
+                            outbound: Self.withoutSecrets(try JSONCoding.decode(JSONValue.self, from: row.outbound)),
+                            authUsername: row.name)
             }
         }
+    }
+
+    /// The outbound configuration as shown: the webhook signing secret is never returned.
+    static func withoutSecrets(_ outbound: JSONValue) -> JSONValue {
+        guard case .object(var fields) = outbound else { return outbound }
+        fields.removeValue(forKey: "signingSecret")
+        return .object(fields)
     }
 
     /// Replaces the definitions of each level given.

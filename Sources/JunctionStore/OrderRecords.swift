@@ -53,6 +53,7 @@ struct OrderRow: Decodable, Sendable {
     var channel_name: String
     var order_code: String
     var status: String
+    var order_type: String
     var is_priority: Int
     var on_hold: Int
     var order_time: Int64
@@ -65,7 +66,7 @@ struct OrderRow: Decodable, Sendable {
     var updated_at: Int64
 
     static let columns: SQLQueryString = """
-        id, channel_name, order_code, status, is_priority, on_hold, order_time, requested_location,
+        id, channel_name, order_code, status, order_type, is_priority, on_hold, order_time, requested_location,
         is_split_required, request_hash, document, grand_total, created_at, updated_at
         """
 

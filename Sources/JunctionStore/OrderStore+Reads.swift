@@ -42,7 +42,7 @@ extension OrderStore {
         if let to = filter.to { conditions.append("order_time < \(bind: to.millis)") }
         if let cursor = filter.cursor { conditions.append("id > \(bind: cursor)") }
         let whereClause: SQLQueryString = conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND ")
-        let limit = min(max(filter.limit, 1), 500)
+        let limit = min(max(filter.limit, 1), 1000)
         let rows = try await database.read { sql in
             try await sql.raw("SELECT \(OrderRow.columns) FROM orders \(whereClause) ORDER BY id LIMIT \(literal: limit + 1)")
                 .all(decoding: OrderRow.self)
@@ -97,7 +97,7 @@ public struct OrderFilter: Sendable {
     public var limit: Int
 
     public init(status: String? = nil, channelName: String? = nil, locationCode: String? = nil, from: Timestamp? = nil,
-                to: Timestamp? = nil, cursor: Int64? = nil, limit: Int = 50) {
+                to: Timestamp? = nil, cursor: Int64? = nil, limit: Int = 100) {
         self.status = status; self.channelName = channelName; self.locationCode = locationCode
         self.from = from; self.to = to; self.cursor = cursor; self.limit = limit
     }
@@ -115,15 +115,18 @@ public struct OrderSummary: Codable, Sendable {
     public var orderCode: String
     public var channelName: String
     public var status: String
+    public var orderType: String
     public var orderTime: String
     public var isPriority: Bool
     public var onHold: Bool
     public var locationCode: String?
     public var grandTotal: Paise
     public var createdAt: String
+    public var updatedAt: String
 
     init(_ row: OrderRow) {
         omsOrderId = row.id; orderCode = row.order_code; channelName = row.channel_name; status = row.status
+        orderType = row.order_type; updatedAt = Timestamp(millis: row.updated_at).iso8601
         orderTime = Timestamp(millis: row.order_time).iso8601; isPriority = row.is_priority != 0
         onHold = row.on_hold != 0; locationCode = row.requested_location; grandTotal = Paise(row.grand_total)
         createdAt = Timestamp(millis: row.created_at).iso8601
