@@ -100,3 +100,11 @@ public struct ListingInput: Codable, Sendable, Hashable {
         self.clientSkuCode = clientSkuCode; self.toleranceDays = toleranceDays
     }
 }
+
+/// One change of `PATCH /push/skuListing` (§3.7; Increff spells the list `updateLisiting`).
+public struct ListingUpdateInput: Codable, Sendable, Hashable {
+    public var channelSkuCode: String?
+    public var toleranceDays: Int?
+    public var modifiedChannelSkuCode: String?
+    public var modifiedChannelSerialCode: String?
+}

@@ -47,8 +47,20 @@ struct CatalogueRoutes {
         router.post("/usp/listing/create") { request, context in
             let caller = try context.requireCaller()
             let body = try await JSONBody.decode(ListingsRequest.self, from: request, context: context)
-            _ = try await createListings(channel: try caller.channel(named: body.channelName), body)
-            return JSONBody.empty
+            return try await createListings(channel: try caller.channel(named: body.channelName), body)
+        }
+        router.patch("/push/skuListing") { request, context in
+            let caller = try context.requireCaller()
+            let body = try await JSONBody.decode(ListingUpdateRequest.self, from: request, context: context)
+            let channel = try caller.channel(named: body.channelId, field: "channelId")
+            guard let updates = body.updateLisiting, !updates.isEmpty else {
+                throw DomainError.invalid("updateLisiting", "at least one listing is required")
+            }
+            var errors = FieldErrors()
+            for (index, update) in updates.enumerated() { errors.required(update.channelSkuCode, "updateLisiting[\(index)].channelSkuCode") }
+            try errors.throwIfAny()
+            let (success, failure) = try await junction.catalogue.updateListings(channel: channel, updates)
+            return try JSONBody.response(["successList": success, "failureList": failure])
         }
         router.post("/master/vendors") { request, context in
             try Self.requireMasterWriter(try context.requireCaller())
@@ -103,6 +115,11 @@ struct ArticlesRequest: Decodable { var articleMasters: [ArticleInput]? }
 struct ListingsRequest: Decodable {
     var channelName: String?
     var skuListings: [ListingInput]?
+}
+struct ListingUpdateRequest: Decodable {
+    /// Increff puts the channel *name* in `channelId`.
+    var channelId: String?
+    var updateLisiting: [ListingUpdateInput]?
 }
 struct CodesRequest: Decodable {
     var channelSkuCodes: [String]?

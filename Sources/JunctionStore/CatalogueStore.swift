@@ -87,6 +87,36 @@ public struct CatalogueStore: Sendable {
         }
     }
 
+    /// Changes existing listings (§3.7): tolerance days, serial number, or the channel SKU code itself.
+    public func updateListings(channel: String, _ updates: [ListingUpdateInput]) async throws
+        -> (success: [ListingUpdateInput], failure: [ListingUpdateInput]) {
+        try await database.write { sql in
+            var success: [ListingUpdateInput] = [], failure: [ListingUpdateInput] = []
+            for update in updates {
+                let code = update.channelSkuCode ?? ""
+                let exists = try await sql.raw("""
+                    SELECT channel_sku_code AS document FROM listings WHERE channel_name = \(bind: channel) AND channel_sku_code = \(bind: code)
+                    """).first(decoding: DocumentRow.self)
+                let target = update.modifiedChannelSkuCode.flatMap { $0.isEmpty ? nil : $0 } ?? code
+                let clash = target == code ? nil : try await sql.raw("""
+                    SELECT channel_sku_code AS document FROM listings WHERE channel_name = \(bind: channel) AND channel_sku_code = \(bind: target)
+                    """).first(decoding: DocumentRow.self)
+                guard exists != nil, clash == nil else {
+                    failure.append(update)
+                    continue
+                }
+                try await sql.raw("""
+                    UPDATE listings SET channel_sku_code = \(bind: target),
+                        tolerance_days = COALESCE(\(bind: update.toleranceDays), tolerance_days),
+                        channel_serial_no = COALESCE(\(bind: update.modifiedChannelSerialCode), channel_serial_no)
+                    WHERE channel_name = \(bind: channel) AND channel_sku_code = \(bind: code)
+                    """).run()
+                success.append(update)
+            }
+            return (success, failure)
+        }
+    }
+
     /// Stores a vendor or customer (§3.9); a repeated create changes nothing.
     public func createVendor(code: String, document: JSONValue) async throws {
         try await database.write { sql in
