@@ -6,6 +6,8 @@ public struct OrderPropertiesInput: Decodable, Sendable {
     public var locationCode: String?
     public var orderStatus: String?
     public var deliveredAt: String?
+    /// Admin calls name the order's channel when its code is not unique.
+    public var channelName: String?
 }
 
 /// The validated changes of an order-properties call.
@@ -38,6 +40,8 @@ public struct OrderPropertyChanges: Sendable {
 /// `PUT /orders/outward/attributes/{orderCode}` (§1.6).
 public struct OrderAttributesInput: Decodable, Sendable {
     public var locationCode: String?
+    /// Admin calls name the order's channel when its code is not unique.
+    public var channelName: String?
     public var updateOrderAttributes: CustomAttributes?
     /// Each entry names its line (`orderItemCode`, `channelSkuCode`) with the attributes given flat beside.
     public var updateOrderItemAttributes: [CustomAttributes]?

@@ -51,7 +51,7 @@ extension OrderStore {
     public func updateProperties(code: String, _ input: OrderPropertiesInput, caller: Caller) async throws -> OrderView {
         let changes = try OrderPropertyChanges.validate(input)
         let orderId = try await database.write { sql in
-            let order = try await Self.resolve(code: code, channelName: nil, caller: caller, on: sql)
+            let order = try await Self.resolve(code: code, channelName: input.channelName, caller: caller, on: sql)
             if changes.markDelivered {
                 throw DomainError.invalidState("order \(code) has no dispatched shipment to mark delivered")
             }
@@ -89,7 +89,7 @@ extension OrderStore {
     /// Updates custom attributes (§1.6); every key must be defined.
     public func updateAttributes(code: String, _ input: OrderAttributesInput, caller: Caller) async throws -> OrderView {
         let orderId = try await database.write { sql in
-            let order = try await Self.resolve(code: code, channelName: nil, caller: caller, on: sql)
+            let order = try await Self.resolve(code: code, channelName: input.channelName, caller: caller, on: sql)
             let definitions = try await MasterStore.attributeDefinitions(on: sql)
             let lines = try await OrderRecords.lines(orderId: order.id, on: sql)
             let (orderChange, itemChanges) = try input.validate(
