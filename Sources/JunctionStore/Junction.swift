@@ -10,15 +10,17 @@ public struct Junction: Sendable {
     public var orders: OrderStore { OrderStore(database: database) }
     public var events: EventStore { EventStore(database: database) }
 
-    /// Opens the database at `url` and applies pending migrations.
-    public static func open(url: String, logger: Logger) async throws -> Junction {
+    /// Opens the database at `url` and applies pending migrations. `maxConnections` bounds the
+    /// PostgreSQL pool of this process.
+    public static func open(url: String, maxConnections: Int = 16, logger: Logger) async throws -> Junction {
         let database: any JunctionDatabase
         switch try DatabaseLocation(url: url) {
         case .sqlite(let path):
             database = try await SQLiteJunctionDatabase.open(path: path, logger: logger)
         case .postgres(let host, let port, let username, let password, let name):
-            database = PostgresJunctionDatabase(host: host, port: port, username: username, password: password,
-                                                database: name, logger: logger)
+            database = try await PostgresJunctionDatabase.connect(host: host, port: port, username: username,
+                                                                  password: password, database: name,
+                                                                  maxConnections: maxConnections, logger: logger)
         }
         do {
             try await Schema.migrate(database)

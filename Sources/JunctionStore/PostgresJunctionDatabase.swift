@@ -23,6 +23,24 @@ public final class PostgresJunctionDatabase: JunctionDatabase {
         self.runTask = Task { await client.run() }
     }
 
+    /// Checks that the server is reachable and the credentials work (failing fast with PostgreSQL's own
+    /// error instead of retrying forever), then opens the pool.
+    public static func connect(host: String, port: Int, username: String, password: String?, database: String,
+                               maxConnections: Int = 16, logger: Logger) async throws -> PostgresJunctionDatabase {
+        do {
+            let probe = try await PostgresConnection.connect(
+                configuration: .init(host: host, port: port, username: username, password: password, database: database,
+                                     tls: .disable),
+                id: 0, logger: logger)
+            try await probe.close()
+        } catch {
+            throw DatabaseUnavailable(
+                description: "cannot connect to PostgreSQL at \(host):\(port)/\(database) as \(username): \(Self.reason(error))")
+        }
+        return PostgresJunctionDatabase(host: host, port: port, username: username, password: password,
+                                        database: database, maxConnections: maxConnections, logger: logger)
+    }
+
     public func write<T: Sendable>(_ body: @Sendable (any SQLDatabase) async throws -> T) async throws -> T {
         var attempt = 0
         while true {
@@ -82,11 +100,23 @@ public final class PostgresJunctionDatabase: JunctionDatabase {
         runTask.cancel()
     }
 
+    /// PostgreSQL's own words for a failure (the server's message, or the connection error).
+    static func reason(_ error: any Error) -> String {
+        guard let psql = error as? PSQLError else { return "\(error)" }
+        if let message = psql.serverInfo?[.message] { return message }
+        return psql.underlying.map { "\($0)" } ?? "\(psql.code)"
+    }
+
     static func isRetryable(_ error: any Error) -> Bool {
         if error is ReservationRace { return true }
         guard let psql = error as? PSQLError, let code = psql.serverInfo?[.sqlState] else { return false }
         return code == "40P01" || code == "40001"
     }
+}
+
+/// The database could not be reached at start-up.
+public struct DatabaseUnavailable: Error, CustomStringConvertible {
+    public var description: String
 }
 
 private struct LockRow: Decodable { var locked: Bool }

@@ -38,7 +38,7 @@ enum TestBackend: String, CustomStringConvertible, Sendable, CaseIterable {
 
     /// Opens a fresh Junction on this backend.
     func openJunction() async throws -> Junction {
-        try await Junction.open(url: try await freshDatabaseURL(), logger: Self.logger)
+        try await Junction.open(url: try await freshDatabaseURL(), maxConnections: 6, logger: Self.logger)
     }
 }
 
