@@ -63,6 +63,8 @@ public enum OrderStatus: String, Sendable, Codable, CaseIterable {
     case unallocated = "UNALLOCATED"
     /// Every open unit is reserved at a location.
     case allocated = "ALLOCATED"
+    /// On a picklist: the warehouse is picking it.
+    case picking = "PICKING"
     /// Every unit is cancelled.
     case cancelled = "CANCELLED"
     /// Delivered to the customer.

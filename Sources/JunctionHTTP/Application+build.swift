@@ -24,6 +24,7 @@ public func buildRouter(junction: Junction) -> Router<AppContext> {
     InventoryRoutes(junction: junction).register(on: router)
     OrderRoutes(junction: junction).register(on: router)
     EventRoutes(junction: junction).register(on: router)
+    FulfilmentRoutes(junction: junction).register(on: router)
     return router
 }
 

@@ -9,6 +9,7 @@ public struct Junction: Sendable {
     public var inventory: InventoryStore { InventoryStore(database: database) }
     public var orders: OrderStore { OrderStore(database: database) }
     public var events: EventStore { EventStore(database: database) }
+    public var picklists: PicklistStore { PicklistStore(database: database) }
 
     /// Opens the database at `url` and applies pending migrations. `maxConnections` bounds the
     /// PostgreSQL pool of this process.

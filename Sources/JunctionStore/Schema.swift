@@ -100,6 +100,17 @@ enum Schema {
             "CREATE INDEX events_order ON events (order_id, id)",
             "CREATE INDEX events_channel ON events (channel_name, message_id)",
         ]),
+        (2, [
+            """
+            CREATE TABLE picklists (
+                id {{id}}, code TEXT, channel_name TEXT NOT NULL, location_code TEXT NOT NULL, created_at BIGINT NOT NULL)
+            """,
+            """
+            CREATE TABLE picklist_orders (
+                picklist_id BIGINT NOT NULL, order_id BIGINT NOT NULL, PRIMARY KEY (picklist_id, order_id))
+            """,
+            "CREATE UNIQUE INDEX picklist_orders_order ON picklist_orders (order_id)",
+        ]),
     ]
 
     /// Applies the migrations not yet recorded. Safe to run from several processes at once on PostgreSQL

@@ -1,0 +1,25 @@
+import Hummingbird
+import JunctionCore
+import JunctionStore
+
+/// Warehouse steps (§5.6–5.9): picklists so far.
+struct FulfilmentRoutes {
+    let junction: Junction
+
+    func register(on router: Router<AppContext>) {
+        for path in ["/usp/picklist/create", "/picklists"] {
+            router.post(RouterPath(path)) { request, context in
+                let input = try await JSONBody.decode(PicklistInput.self, from: request, context: context)
+                let id = try await junction.picklists.create(input, caller: try context.requireCaller())
+                return try JSONBody.response(["pickListId": id])
+            }
+        }
+        for path in ["/usp/picklist/add-order", "/picklists/add-order"] {
+            router.post(RouterPath(path)) { request, context in
+                let input = try await JSONBody.decode(PicklistInput.self, from: request, context: context)
+                try await junction.picklists.addOrders(input, caller: try context.requireCaller())
+                return JSONBody.empty
+            }
+        }
+    }
+}
