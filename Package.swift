@@ -22,8 +22,9 @@ let package = Package(
     ],
     targets: [
         .target(name: "JunctionCore"),
+        .target(name: "JunctionDocuments", dependencies: ["JunctionCore"]),
         .target(name: "JunctionStore", dependencies: [
-            "JunctionCore",
+            "JunctionCore", "JunctionDocuments",
             .product(name: "SQLKit", package: "sql-kit"),
             .product(name: "SQLiteKit", package: "sqlite-kit"),
             .product(name: "PostgresKit", package: "postgres-kit"),
@@ -41,6 +42,7 @@ let package = Package(
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .testTarget(name: "JunctionCoreTests", dependencies: ["JunctionCore"]),
+        .testTarget(name: "JunctionDocumentsTests", dependencies: ["JunctionDocuments"]),
         .testTarget(name: "JunctionHTTPTests", dependencies: [
             "JunctionHTTP", "JunctionStore",
             .product(name: "HummingbirdTesting", package: "hummingbird"),
