@@ -30,15 +30,21 @@ public struct LineState: Hashable, Sendable {
     public var cancelled: Int
     /// Units promised per location.
     public var allocations: [LineAllocation]
+    /// Units in shipments that are not cancelled (invoiced: they can no longer be cancelled), per location.
+    public var shipped: [String: Int]
 
     public init(lineNo: Int, orderItemCode: String, channelSkuCode: String, quantity: Int, cancelled: Int,
-                allocations: [LineAllocation]) {
+                allocations: [LineAllocation], shipped: [String: Int] = [:]) {
         self.lineNo = lineNo; self.orderItemCode = orderItemCode; self.channelSkuCode = channelSkuCode
-        self.quantity = quantity; self.cancelled = cancelled; self.allocations = allocations
+        self.quantity = quantity; self.cancelled = cancelled; self.allocations = allocations; self.shipped = shipped
     }
 
     public var open: Int { quantity - cancelled }
     public var allocated: Int { allocations.reduce(0) { $0 + $1.units } }
+    /// Units in live shipments, over all locations.
+    public var shippedTotal: Int { shipped.values.reduce(0, +) }
+    /// Units still open and not in a shipment: what a cancellation may take.
+    public var cancellable: Int { open - shippedTotal }
 }
 
 /// The effect of a cancellation: new absolute cancelled quantities and the promised units to give back.
@@ -55,8 +61,10 @@ public struct CancellationPlan: Hashable, Sendable {
 
 extension CancellationPlan {
     /// Plans a cancellation with absolute quantities. Lines are matched by `orderItemCode` when given, else
-    /// by `channelSkuCode`. A quantity above the ordered one, or below what is already cancelled, is refused.
-    public static func make(_ input: CancelOrderInput, lines: [LineState]) throws -> CancellationPlan {
+    /// by `channelSkuCode`. A quantity above the ordered one, or below what is already cancelled, is refused
+    /// (400); cancelling units in invoiced shipments is refused (422). Units are released from the last
+    /// allocation first, those at `releaseFirstAt` before any other.
+    public static func make(_ input: CancelOrderInput, lines: [LineState], releaseFirstAt: String? = nil) throws -> CancellationPlan {
         var errors = FieldErrors()
         guard let items = input.orderItems, !items.isEmpty else {
             throw DomainError.invalid("orderItems", "at least one item is required")
@@ -98,13 +106,21 @@ extension CancellationPlan {
             }
         }
         try errors.throwIfAny()
+        let invoiced = lines.compactMap { line -> String? in
+            guard let target = newCancelled[line.lineNo], target - line.cancelled > line.cancellable else { return nil }
+            return "\(line.shippedTotal) of \(line.orderItemCode) (\(line.channelSkuCode)) are invoiced and cannot be cancelled"
+        }
+        if !invoiced.isEmpty { throw DomainError.invalidState(invoiced.joined(separator: "; ")) }
         var releases: [LineAllocation] = []
         for line in lines {
             guard let target = newCancelled[line.lineNo], target > line.cancelled else { continue }
             let stillOpen = line.quantity - target
             var excess = line.allocated - stillOpen
-            for allocation in line.allocations.reversed() where excess > 0 {
-                let give = min(excess, allocation.units)
+            let newestFirst = Array(line.allocations.reversed())
+            let order = newestFirst.filter { $0.locationCode == releaseFirstAt } + newestFirst.filter { $0.locationCode != releaseFirstAt }
+            for allocation in order where excess > 0 {
+                let give = min(excess, allocation.units - (line.shipped[allocation.locationCode] ?? 0))
+                guard give > 0 else { continue }
                 releases.append(LineAllocation(lineNo: line.lineNo, locationCode: allocation.locationCode, units: give))
                 excess -= give
             }

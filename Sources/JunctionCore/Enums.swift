@@ -65,9 +65,11 @@ public enum OrderStatus: String, Sendable, Codable, CaseIterable {
     case allocated = "ALLOCATED"
     /// On a picklist: the warehouse is picking it.
     case picking = "PICKING"
+    /// Every unit not cancelled is in an invoiced shipment.
+    case completed = "COMPLETED"
     /// Every unit is cancelled.
     case cancelled = "CANCELLED"
-    /// Delivered to the customer.
+    /// Complete, and every shipment delivered to the customer.
     case delivered = "DELIVERED"
 }
 

@@ -1,5 +1,5 @@
 /// An invoice's tax figures: each the exact sum of the same figure over its lines.
-public struct InvoiceTaxTotals: Hashable, Sendable, Encodable {
+public struct InvoiceTaxTotals: Hashable, Sendable, Codable {
     public private(set) var baseSellingPriceTotal: Paise = .zero
     public private(set) var actualSellingPriceTotal: Paise = .zero
     public private(set) var netTaxAmountTotal: Paise = .zero

@@ -1,7 +1,7 @@
 import Foundation
 
 /// The kinds of GST an invoice line carries.
-public enum TaxType: String, Hashable, Sendable, Encodable {
+public enum TaxType: String, Hashable, Sendable, Codable {
     /// Central GST, on a sale within a state.
     case cgst = "CGST"
     /// State (or union-territory) GST, on a sale within a state.
@@ -11,7 +11,7 @@ public enum TaxType: String, Hashable, Sendable, Encodable {
 }
 
 /// One tax of an invoice line, as Increff's invoice details list it under `taxItems`.
-public struct TaxComponent: Hashable, Sendable, Encodable {
+public struct TaxComponent: Hashable, Sendable, Codable {
     public let type: TaxType
     /// The rate in percent (`6`, `2.5`).
     public let rate: Decimal
@@ -25,7 +25,7 @@ public struct TaxComponent: Hashable, Sendable, Encodable {
 /// Invariants, exact to the paisa: `baseSellingPricePerUnit + netTaxAmountPerUnit ==
 /// actualSellingPricePerUnit`, `netTaxAmountPerUnit` is the sum of the items' `taxPerUnit`, and every
 /// total is its per-unit figure × quantity.
-public struct LineTax: Hashable, Sendable, Encodable {
+public struct LineTax: Hashable, Sendable, Codable {
     public let quantity: Int
     public let baseSellingPricePerUnit: Paise
     public let baseSellingPriceTotal: Paise
@@ -50,7 +50,7 @@ public struct LineTax: Hashable, Sendable, Encodable {
     }
 
     private enum CodingKeys: String, CodingKey {
-        case baseSellingPricePerUnit, baseSellingPriceTotal, actualSellingPricePerUnit, actualSellingPriceTotal,
+        case quantity, baseSellingPricePerUnit, baseSellingPriceTotal, actualSellingPricePerUnit, actualSellingPriceTotal,
              netTaxAmountPerUnit, netTaxAmountTotal, taxItems
     }
 }

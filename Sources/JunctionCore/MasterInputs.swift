@@ -7,6 +7,10 @@ public struct LocationInput: Codable, Sendable, Hashable {
     public var gstin: String?
     public var priority: Int?
     public var efsChannelName: String?
+    /// One to four letters or digits starting this location's invoice numbers (default: from the code).
+    public var invoicePrefix: String?
+    /// Whether invoices from here get an e-invoice reference number (IRN); needs a GSTIN.
+    public var eInvoicing: FlexBool?
 }
 
 /// A validated location.
@@ -19,8 +23,21 @@ public struct Location: Codable, Sendable, Hashable {
     /// 1 is the highest; smaller numbers are tried first when routing.
     public var priority: Int
     public var efsChannelName: String?
+    /// The invoice series prefix as configured; ``invoiceSeriesPrefix`` is the one in use.
+    public var invoicePrefix: String?
+    /// E-invoicing as configured; nil means off.
+    public var eInvoicing: Bool?
 
     public static let defaultPriority = 100
+
+    /// The prefix of this location's invoice numbers: the configured one, else the first four letters and
+    /// digits of the location code.
+    public var invoiceSeriesPrefix: String {
+        invoicePrefix ?? String(locationCode.uppercased().filter { $0.isASCII && ($0.isLetter || $0.isNumber) }.prefix(4))
+    }
+
+    /// Whether invoices issued here carry an IRN.
+    public var eInvoicingOn: Bool { eInvoicing ?? false }
 
     public init(locationCode: String, name: String, locationType: LocationType, address: Address, gstin: String?,
                 priority: Int = Location.defaultPriority, efsChannelName: String? = nil) {
@@ -39,9 +56,25 @@ public struct Location: Codable, Sendable, Hashable {
         let gstin = errors.optional(input.gstin, "\(prefix).gstin", maxLength: 15)
         if let priority = input.priority, priority < 1 { errors.add("\(prefix).priority", "must be 1 or more") }
         let efs = errors.optional(input.efsChannelName, "\(prefix).efsChannelName")
+        let invoicePrefix = input.invoicePrefix.flatMap { text -> String? in
+            do {
+                return try InvoiceNumbering(prefix: text, financialYear: FinancialYear(startYear: 2000)).prefix
+            } catch {
+                errors.add("\(prefix).invoicePrefix", "must be 1 to \(InvoiceNumbering.maximumPrefixLength) letters or digits")
+                return nil
+            }
+        }
+        let eInvoicing = input.eInvoicing?.value
+        if eInvoicing == true && gstin == nil { errors.add("\(prefix).gstin", "is required when eInvoicing is on") }
+        if let code, input.invoicePrefix == nil, !code.contains(where: { $0.isASCII && ($0.isLetter || $0.isNumber) }) {
+            errors.add("\(prefix).invoicePrefix", "is required: the location code has no letters or digits to derive it from")
+        }
         guard let code, let name, let type, let address = input.address else { return nil }
-        return Location(locationCode: code, name: name, locationType: type, address: address, gstin: gstin,
-                        priority: input.priority ?? defaultPriority, efsChannelName: efs)
+        var location = Location(locationCode: code, name: name, locationType: type, address: address, gstin: gstin,
+                                priority: input.priority ?? defaultPriority, efsChannelName: efs)
+        location.invoicePrefix = invoicePrefix
+        location.eInvoicing = eInvoicing
+        return location
     }
 }
 

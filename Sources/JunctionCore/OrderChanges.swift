@@ -15,25 +15,25 @@ public struct OrderPropertyChanges: Sendable {
     public var dispatchByTime: Timestamp?
     public var startProcessingTime: Timestamp?
     public var onHold: Bool?
-    public var markDelivered: Bool
+    /// When the order was delivered, for `orderStatus=DELIVERED`: every dispatched shipment is then delivered.
+    public var deliveredAt: Timestamp?
 
     public static func validate(_ input: OrderPropertiesInput) throws -> OrderPropertyChanges {
         var errors = FieldErrors()
         let dispatchBy = parseTime(input.dispatchByTime, "dispatchByTime", required: false, into: &errors)
         let start = parseTime(input.startProcessingTime, "startProcessingTime", required: false, into: &errors)
-        var delivered = false
+        var delivered: Timestamp?
         if let status = input.orderStatus, !status.isEmpty {
             switch status.uppercased() {
             case "DELIVERED":
-                delivered = true
-                _ = parseTime(input.deliveredAt, "deliveredAt", required: true, into: &errors)
+                delivered = parseTime(input.deliveredAt, "deliveredAt", required: true, into: &errors)
             case "CREATED": break
             default: errors.add("orderStatus", "must be DELIVERED or CREATED, got \(status)")
             }
         }
         try errors.throwIfAny()
         return OrderPropertyChanges(dispatchByTime: dispatchBy, startProcessingTime: start, onHold: input.onHold?.value,
-                                    markDelivered: delivered)
+                                    deliveredAt: delivered)
     }
 }
 

@@ -59,6 +59,11 @@ public struct TaxBreakupInput: Codable, Sendable, Hashable {
     public var channelSkuCode: String?
     public var baseSellingPricePerUnit: Paise?
     public var taxItemForms: [TaxItemInput]?
+
+    public init(channelSkuId: String?, channelSkuCode: String?, baseSellingPricePerUnit: Paise?, taxItemForms: [TaxItemInput]?) {
+        self.channelSkuId = channelSkuId; self.channelSkuCode = channelSkuCode
+        self.baseSellingPricePerUnit = baseSellingPricePerUnit; self.taxItemForms = taxItemForms
+    }
 }
 
 /// One tax component of a break-up.
@@ -66,4 +71,8 @@ public struct TaxItemInput: Codable, Sendable, Hashable {
     public var type: String?
     public var rate: Double?
     public var taxPerUnit: Paise?
+
+    public init(type: String?, rate: Double?, taxPerUnit: Paise?) {
+        self.type = type; self.rate = rate; self.taxPerUnit = taxPerUnit
+    }
 }

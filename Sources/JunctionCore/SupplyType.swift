@@ -1,5 +1,5 @@
 /// Whether a sale stays within one state or crosses a state border, which decides the GST it bears.
-public enum SupplyType: String, Hashable, Sendable {
+public enum SupplyType: String, Hashable, Sendable, Codable {
     /// Supplier and place of supply in the same state: CGST and SGST, half the rate each.
     case intraState
     /// Supplier and place of supply in different states: IGST at the whole rate.

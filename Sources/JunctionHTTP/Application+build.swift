@@ -25,6 +25,7 @@ public func buildRouter(junction: Junction) -> Router<AppContext> {
     OrderRoutes(junction: junction).register(on: router)
     EventRoutes(junction: junction).register(on: router)
     FulfilmentRoutes(junction: junction).register(on: router)
+    DocumentRoutes(junction: junction).register(on: router)
     return router
 }
 

@@ -1,3 +1,4 @@
+import Foundation
 import Hummingbird
 import JunctionCore
 import JunctionStore
@@ -46,6 +47,17 @@ struct MasterRoutes {
         router.get("/master/custom-attributes") { _, context in
             _ = try context.requireCaller()
             return try JSONBody.response(try await definitionsBody())
+        }
+        router.put("/master/tax-rules") { request, context in
+            try context.requireCaller().requireAdmin()
+            var request = request
+            let body = try await request.collectBody(upTo: context.maxUploadSize)
+            let book = try await junction.taxRules.replace(json: Data(buffer: body))
+            return JSONBody.raw(try book.json())
+        }
+        router.get("/master/tax-rules") { _, context in
+            _ = try context.requireCaller()
+            return JSONBody.raw(try await junction.taxRules.book().json())
         }
         CatalogueRoutes(junction: junction).register(on: router)
     }

@@ -50,7 +50,23 @@ struct OrderRoutes {
             var errors = FieldErrors()
             let code = errors.required(input.orderCode, "orderCode")
             try errors.throwIfAny()
-            _ = try await junction.orders.cancel(code: code!, input, caller: try context.requireCaller())
+            _ = try await junction.orders.cancel(code: code!, input, caller: try context.requireCaller(), by: .seller)
+            return JSONBody.empty
+        }
+        router.post("/orders/:orderCode/seller-cancel") { request, context in
+            let caller = try context.requireCaller()
+            try caller.requireAdmin()
+            let input = try await JSONBody.decode(CancelOrderInput.self, from: request, context: context)
+            var errors = FieldErrors()
+            errors.required(input.reason, "reason", maxLength: 1000)
+            try errors.throwIfAny()
+            return try JSONBody.response(try await junction.orders.cancel(
+                code: try context.parameters.require("orderCode"), input, caller: caller, by: .seller))
+        }
+        router.put("/orders/:orderCode/delivered") { request, context in
+            let input = try await JSONBody.decode(DeliveredInput.self, from: request, context: context)
+            try await junction.shipments.deliver(orderCode: try context.parameters.require("orderCode"), input,
+                                                 caller: try context.requireCaller())
             return JSONBody.empty
         }
         router.put("/orders/:orderCode") { request, context in

@@ -42,6 +42,6 @@ enum Credentials {
 
     /// A fast fingerprint of a presented secret, used only as an in-memory cache key.
     static func fingerprint(_ username: String, _ secret: String) -> String {
-        SHA256.hash(data: Array("\(username)\u{0}\(secret)".utf8)).map { String(format: "%02x", $0) }.joined()
+        sha256Hex("\(username)\u{0}\(secret)")
     }
 }

@@ -4,10 +4,19 @@ import Logging
 public struct Junction: Sendable {
     public let database: any JunctionDatabase
     public let authenticator: Authenticator
+    /// Where this Junction is reached from outside (`http://host:port`): document links start with it.
+    public var documentBaseURL = ""
+    /// How packed shipments get their AWB and label.
+    public var labelProvider: any LabelProvider = SelfShipLabelProvider()
     public var masters: MasterStore { MasterStore(database: database) }
     public var catalogue: CatalogueStore { CatalogueStore(database: database) }
     public var inventory: InventoryStore { InventoryStore(database: database) }
-    public var orders: OrderStore { OrderStore(database: database) }
+    public var orders: OrderStore { OrderStore(database: database, documentBaseURL: documentBaseURL) }
+    public var shipments: ShipmentStore {
+        ShipmentStore(database: database, documentBaseURL: documentBaseURL, labels: labelProvider)
+    }
+    public var taxRules: TaxRuleStore { TaxRuleStore(database: database) }
+    public var documents: DocumentStore { DocumentStore(database: database) }
     public var events: EventStore { EventStore(database: database) }
     public var picklists: PicklistStore { PicklistStore(database: database) }
 

@@ -31,6 +31,13 @@ public struct MasterStore: Sendable {
         }
     }
 
+    static func location(code: String, on sql: any SQLDatabase) async throws -> Location {
+        guard let row = try await sql.raw("SELECT document FROM locations WHERE code = \(bind: code)").first(decoding: DocumentRow.self) else {
+            throw DomainError.invalid("locationCode", "no location \(code)")
+        }
+        return try JSONCoding.decode(Location.self, from: row.document)
+    }
+
     /// Registers a partner and issues its credentials (the secret is returned once and stored hashed).
     /// `secret` fixes the password instead of generating one (used by the demo catalogue only).
     public func createChannel(name: String, type: ChannelType, locationCodes: [String],

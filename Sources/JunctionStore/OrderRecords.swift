@@ -81,6 +81,7 @@ struct LineRow: Decodable, Sendable {
     var article_id: Int64
     var quantity: Int
     var cancelled: Int
+    var seller_cancelled: Int
     var selling_price: Int64
     var document: String
 }
@@ -102,7 +103,8 @@ enum OrderRecords {
 
     static func lines(orderId: Int64, on sql: any SQLDatabase) async throws -> [LineRow] {
         try await sql.raw("""
-            SELECT order_id, line_no, order_item_code, channel_sku_code, article_id, quantity, cancelled, selling_price, document
+            SELECT order_id, line_no, order_item_code, channel_sku_code, article_id, quantity, cancelled, seller_cancelled,
+                selling_price, document
             FROM order_lines WHERE order_id = \(bind: orderId) ORDER BY line_no
             """).all(decoding: LineRow.self)
     }
@@ -118,6 +120,8 @@ enum OrderRecords {
     static func lineStates(orderId: Int64, on sql: any SQLDatabase) async throws -> (states: [LineState], demands: [LineDemand]) {
         let lines = try await lines(orderId: orderId, on: sql)
         let allocations = try await allocations(orderId: orderId, on: sql)
+        let shipped = ShipmentRecords.shipped(try await ShipmentRecords.forOrder(orderId, on: sql),
+                                              items: try await ShipmentRecords.items(orderId: orderId, on: sql))
         var states: [LineState] = [], demands: [LineDemand] = []
         for line in lines {
             let document = try JSONCoding.decode(LineDocument.self, from: line.document)
@@ -125,7 +129,7 @@ enum OrderRecords {
                 .map { LineAllocation(lineNo: $0.line_no, locationCode: $0.location_code, units: $0.units) }
             let state = LineState(lineNo: line.line_no, orderItemCode: line.order_item_code,
                                   channelSkuCode: line.channel_sku_code, quantity: line.quantity,
-                                  cancelled: line.cancelled, allocations: promised)
+                                  cancelled: line.cancelled, allocations: promised, shipped: shipped[line.line_no] ?? [:])
             states.append(state)
             demands.append(LineDemand(lineNo: line.line_no, units: state.open - state.allocated, components: document.components))
         }

@@ -2,58 +2,81 @@ import JunctionCore
 import SQLKit
 
 extension OrderStore {
-    /// Cancels units with absolute quantities (§1.4 customer cancellation, §5.5 EFS seller cancellation),
-    /// releasing their reservations; released stock goes to waiting orders in the same transaction.
-    public func cancel(code: String, _ input: CancelOrderInput, caller: Caller) async throws -> OrderView {
+    /// Who cancels: the customer through the channel, or the seller (the EFS or the admin); seller
+    /// cancellations are also counted apart on each line.
+    public enum CancellingParty: Sendable { case customer, seller }
+
+    /// Cancels units with absolute quantities (§1.4 customer cancellation, §5.5 and the admin's seller
+    /// cancellation), releasing their reservations; released stock goes to waiting orders in the same
+    /// transaction. Invoiced units cannot be cancelled (422).
+    public func cancel(code: String, _ input: CancelOrderInput, caller: Caller, by party: CancellingParty = .customer)
+        async throws -> OrderView {
         let orderId = try await database.write { sql in
             let order = try await Self.resolve(code: code, channelName: input.channelName, caller: caller, on: sql)
-            guard order.orderStatus != .delivered else {
-                throw DomainError.invalidState("order \(code) is delivered and can no longer be cancelled")
-            }
-            let (states, demands) = try await OrderRecords.lineStates(orderId: order.id, on: sql)
-            let plan = try CancellationPlan.make(input, lines: states)
-            guard !plan.isEmpty else { return order.id }
-            for (lineNo, quantity) in plan.cancelled {
-                try await sql.raw("""
-                    UPDATE order_lines SET cancelled = \(bind: quantity) WHERE order_id = \(bind: order.id) AND line_no = \(bind: lineNo)
-                    """).run()
-            }
-            try await Allocator.release(orderId: order.id, plan.releases, demands: demands, on: sql)
             let who = caller.partnerName ?? "the admin"
             let reason = input.reason.map { "cancelled by \(who): \($0)" } ?? "cancelled by \(who)"
-            var events = [OrderEvents.cancelled(code: code, channel: order.channel_name, plan: plan, lines: states, reason: reason)]
-            if plan.cancelsWholeOrder {
-                try await OrderRecords.setStatus(.cancelled, orderId: order.id, on: sql)
-            } else if order.orderStatus == .unallocated {
-                let open = try await OrderRecords.openDemands(orderId: order.id, on: sql)
-                if let allocation = try await Allocator.allocate(orderId: order.id, channel: order.channel_name, demands: open,
-                                                                 pinnedLocation: order.requested_location,
-                                                                 allowSplit: order.is_split_required != 0, on: sql) {
-                    try await OrderRecords.setStatus(.allocated, orderId: order.id, on: sql)
-                    events.append(OrderEvents.allocated(code: code, channel: order.channel_name, plan: allocation,
-                                                        reason: "smaller after cancellation"))
-                }
-            } else {
-                try await OrderRecords.setStatus(order.orderStatus, orderId: order.id, on: sql)
-            }
+            let events = try await Self.applyCancellation(input, to: order, by: party, reason: reason, on: sql)
             try await EventLog.append(events, orderId: order.id, on: sql)
-            let freed = Set(demands.filter { demand in plan.releases.contains { $0.lineNo == demand.lineNo } }
-                .flatMap { $0.components.map(\.articleId) })
-            try await Allocator.allocateWaiting(articles: freed, on: sql)
             return order.id
         }
         await database.afterCommit()
         return try await view(orderId: orderId)
     }
 
-    /// Changes hold, SLA times (§1.5). Marking delivered needs a dispatched shipment, which arrives with
-    /// fulfilment; until then it is refused with 422.
+    /// Applies a cancellation inside the caller's transaction and returns its events. Releases are taken
+    /// at `releaseFirstAt` before other locations.
+    static func applyCancellation(_ input: CancelOrderInput, to order: OrderRow, by party: CancellingParty, reason: String,
+                                  releaseFirstAt: String? = nil, on sql: any SQLDatabase) async throws -> [NewEvent] {
+        let code = order.order_code
+        guard ![.completed, .delivered].contains(order.orderStatus) else {
+            throw DomainError.invalidState("order \(code) is \(order.status): every unit is invoiced and none can be cancelled")
+        }
+        let (states, demands) = try await OrderRecords.lineStates(orderId: order.id, on: sql)
+        let plan = try CancellationPlan.make(input, lines: states, releaseFirstAt: releaseFirstAt)
+        guard !plan.isEmpty else { return [] }
+        for (lineNo, quantity) in plan.cancelled {
+            let previous = states.first { $0.lineNo == lineNo }!.cancelled
+            let sellerShare: Int64 = party == .seller ? Int64(quantity - previous) : 0
+            try await sql.raw("""
+                UPDATE order_lines SET cancelled = \(bind: quantity), seller_cancelled = seller_cancelled + \(bind: sellerShare)
+                WHERE order_id = \(bind: order.id) AND line_no = \(bind: lineNo)
+                """).run()
+        }
+        try await Allocator.release(orderId: order.id, plan.releases, demands: demands, on: sql)
+        var events = [OrderEvents.cancelled(code: code, channel: order.channel_name, plan: plan, lines: states, reason: reason)]
+        if plan.cancelsWholeOrder {
+            try await OrderRecords.setStatus(.cancelled, orderId: order.id, on: sql)
+        } else if order.orderStatus == .unallocated {
+            let open = try await OrderRecords.openDemands(orderId: order.id, on: sql)
+            if let allocation = try await Allocator.allocate(orderId: order.id, channel: order.channel_name, demands: open,
+                                                             pinnedLocation: order.requested_location,
+                                                             allowSplit: order.is_split_required != 0, on: sql) {
+                try await OrderRecords.setStatus(.allocated, orderId: order.id, on: sql)
+                events.append(OrderEvents.allocated(code: code, channel: order.channel_name, plan: allocation,
+                                                    reason: "smaller after cancellation"))
+            }
+        } else {
+            events += try await ShipmentRecords.advanceOrder(order, on: sql)
+            if events.count == 1 { try await OrderRecords.setStatus(order.orderStatus, orderId: order.id, on: sql) }
+        }
+        let freed = Set(demands.filter { demand in plan.releases.contains { $0.lineNo == demand.lineNo } }
+            .flatMap { $0.components.map(\.articleId) })
+        try await Allocator.allocateWaiting(articles: freed, on: sql)
+        return events
+    }
+
+    /// Changes hold, SLA times (§1.5); `orderStatus=DELIVERED` delivers every dispatched shipment, and is
+    /// refused with 422 when none is dispatched.
     public func updateProperties(code: String, _ input: OrderPropertiesInput, caller: Caller) async throws -> OrderView {
         let changes = try OrderPropertyChanges.validate(input)
         let orderId = try await database.write { sql in
             let order = try await Self.resolve(code: code, channelName: input.channelName, caller: caller, on: sql)
-            if changes.markDelivered {
-                throw DomainError.invalidState("order \(code) has no dispatched shipment to mark delivered")
+            if let deliveredAt = changes.deliveredAt {
+                let dispatched = try await ShipmentRecords.forOrder(order.id, on: sql).filter { $0.shipmentStatus == .dispatched }
+                guard !dispatched.isEmpty || order.orderStatus == .delivered else {
+                    throw DomainError.invalidState("order \(code) has no dispatched shipment to mark delivered")
+                }
+                try await ShipmentStore.deliver(dispatched.map { ($0, deliveredAt) }, of: order, on: sql)
             }
             var document = try JSONCoding.decode(OrderDocument.self, from: order.document)
             var changed: [String: JSONValue] = [:]

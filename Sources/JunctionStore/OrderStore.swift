@@ -1,10 +1,11 @@
-import Crypto
 import JunctionCore
 import SQLKit
 
 /// Outward orders: creation with validation, idempotency and allocation in one transaction.
 public struct OrderStore: Sendable {
     let database: any JunctionDatabase
+    /// Prefix of document links in shipment views.
+    let documentBaseURL: String
 
     /// Which create call this is: §1.1 or the partner-code variant §1.2.
     public enum Variant: Sendable { case standard, partnerCode }
@@ -13,7 +14,7 @@ public struct OrderStore: Sendable {
     /// commit together; a rejected request writes nothing.
     public func create(_ input: OutwardOrderInput, caller: Caller, variant: Variant = .standard) async throws -> OrderView {
         let channel = try Self.sellingChannel(caller, requested: input.channelName)
-        let requestHash = SHA256.hash(data: Array(try JSONCoding.string(input).utf8)).map { String(format: "%02x", $0) }.joined()
+        let requestHash = sha256Hex(try JSONCoding.string(input))
         let orderId = try await database.write { sql in
             try await Self.create(input, channel: channel, requestHash: requestHash, variant: variant, on: sql)
         }

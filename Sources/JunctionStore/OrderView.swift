@@ -27,6 +27,7 @@ public struct OrderView: Codable, Sendable, Hashable {
     public var orderCustomAttributes: CustomAttributes?
     public var totals: TotalsView
     public var orderItems: [OrderItemView]
+    public var shipments: [ShipmentView]
     public var timeline: [TimelineEntry]
     public var createdAt: String
     public var updatedAt: String
@@ -53,7 +54,15 @@ public struct OrderItemView: Codable, Sendable, Hashable {
     public var clientSkuId: String
     public var orderedQuantity: Int
     public var cancelledQuantity: Int
+    /// Of the cancelled units, those the seller cancelled.
+    public var sellerCancelledQuantity: Int
     public var allocatedQuantity: Int
+    /// Units in shipments that are not cancelled; packing invoices at once, so these are also invoiced.
+    public var packedQuantity: Int
+    public var invoicedQuantity: Int
+    /// Units handed over to a transporter (dispatched or delivered).
+    public var shippedQuantity: Int
+    public var deliveredQuantity: Int
     public var sellingPricePerUnit: Paise
     public var sellerDiscountPerUnit: Paise
     public var channelDiscountPerUnit: Paise
@@ -82,7 +91,8 @@ public struct TimelineEntry: Codable, Sendable, Hashable {
 }
 
 extension OrderView {
-    init(order: OrderRow, lines: [LineRow], allocations: [AllocationRow], events: [StoredEvent]) throws {
+    init(order: OrderRow, lines: [LineRow], allocations: [AllocationRow], shipments: [ShipmentView],
+         events: [StoredEvent]) throws {
         let document = try JSONCoding.decode(OrderDocument.self, from: order.document)
         var items: [OrderItemView] = []
         var amounts: [LineAmounts] = []
@@ -95,10 +105,17 @@ extension OrderView {
                 discountPerUnit: extra.sellerDiscountPerUnit + extra.channelDiscountPerUnit,
                 shippingChargePerUnit: extra.shippingChargePerUnit, giftChargePerUnit: extra.giftChargePerUnit)
             amounts.append(lineAmounts)
+            let inShipments = { (statuses: Set<ShipmentStatus>) in
+                shipments.filter { statuses.contains(ShipmentStatus(rawValue: $0.shipmentStatus) ?? .cancelled) }
+                    .flatMap(\.shipmentItems).filter { $0.orderItemCode == line.order_item_code }.reduce(0) { $0 + $1.quantity }
+            }
+            let packed = inShipments(Set(ShipmentStatus.allCases).subtracting([.cancelled]))
             items.append(OrderItemView(
                 orderItemCode: line.order_item_code, channelSkuCode: line.channel_sku_code, clientSkuId: extra.clientSkuId,
                 orderedQuantity: line.quantity, cancelledQuantity: line.cancelled,
-                allocatedQuantity: promised.reduce(0) { $0 + $1.quantity }, sellingPricePerUnit: Paise(line.selling_price),
+                sellerCancelledQuantity: line.seller_cancelled, allocatedQuantity: promised.reduce(0) { $0 + $1.quantity },
+                packedQuantity: packed, invoicedQuantity: packed, shippedQuantity: inShipments([.dispatched, .delivered]),
+                deliveredQuantity: inShipments([.delivered]), sellingPricePerUnit: Paise(line.selling_price),
                 sellerDiscountPerUnit: extra.sellerDiscountPerUnit, channelDiscountPerUnit: extra.channelDiscountPerUnit,
                 shippingChargePerUnit: extra.shippingChargePerUnit, giftChargePerUnit: extra.giftChargePerUnit,
                 lineTotal: lineAmounts.grandTotal, allocations: promised, orderItemCustomAttributes: extra.customAttributes,
@@ -116,7 +133,7 @@ extension OrderView {
             startProcessingTime: document.startProcessingTime.map { Timestamp(millis: $0).iso8601 },
             packType: document.packType?.rawValue, shippingAddress: document.shippingAddress,
             billingAddress: document.billingAddress, orderCustomAttributes: document.customAttributes,
-            totals: TotalsView(OrderTotals(amounts)), orderItems: items,
+            totals: TotalsView(OrderTotals(amounts)), orderItems: items, shipments: shipments,
             timeline: events.map {
                 TimelineEntry(messageId: $0.messageId, eventType: $0.eventType, reason: $0.reason, eventTime: $0.eventTime,
                               details: $0.details)

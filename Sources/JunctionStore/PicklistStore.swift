@@ -9,7 +9,7 @@ public struct PicklistStore: Sendable {
     public func create(_ input: PicklistInput, caller: Caller) async throws -> Int64 {
         let (channel, location, codes) = try input.validate(requireId: false)
         let id = try await database.write { sql in
-            try await Self.requireOperator(caller, at: location, on: sql)
+            try await WarehouseAccess.require(caller, at: location, on: sql)
             let id = try await sql.raw("""
                 INSERT INTO picklists (code, channel_name, location_code, created_at)
                 VALUES (\(bind: input.pickListCode), \(bind: channel), \(bind: location), \(bind: Clock.nowMillis()))
@@ -26,7 +26,7 @@ public struct PicklistStore: Sendable {
     public func addOrders(_ input: PicklistInput, caller: Caller) async throws {
         let (channel, location, codes) = try input.validate(requireId: true)
         try await database.write { sql in
-            try await Self.requireOperator(caller, at: location, on: sql)
+            try await WarehouseAccess.require(caller, at: location, on: sql)
             guard let picklist = try await sql.raw("SELECT channel_name, location_code FROM picklists WHERE id = \(bind: input.pickListId!)")
                 .first(decoding: PicklistRow.self) else { throw DomainError.notFound("no picklist \(input.pickListId!)") }
             guard picklist.channel_name == channel, picklist.location_code == location else {
@@ -73,15 +73,6 @@ public struct PicklistStore: Sendable {
                                       orderId: order.id, on: sql)
         }
     }
-
-    /// Warehouse operations at a location are done by the admin or by the EFS that fulfils it.
-    static func requireOperator(_ caller: Caller, at location: String, on sql: any SQLDatabase) async throws {
-        guard let row = try await sql.raw("SELECT code, efs_channel FROM locations WHERE code = \(bind: location)")
-            .first(decoding: LocationOperatorRow.self) else { throw DomainError.invalid("locationCode", "no location \(location)") }
-        guard case .partner(let name, _) = caller else { return }
-        if row.efs_channel != name { throw DomainError.forbidden("\(name) does not fulfil location \(location)") }
-    }
 }
 
 private struct PicklistRow: Decodable { var channel_name: String; var location_code: String }
-private struct LocationOperatorRow: Decodable { var code: String; var efs_channel: String? }

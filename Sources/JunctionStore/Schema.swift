@@ -111,6 +111,34 @@ enum Schema {
             """,
             "CREATE UNIQUE INDEX picklist_orders_order ON picklist_orders (order_id)",
         ]),
+        (3, [
+            """
+            CREATE TABLE shipments (
+                id {{id}}, shipment_code TEXT NOT NULL, order_id BIGINT NOT NULL, channel_name TEXT NOT NULL,
+                location_code TEXT NOT NULL, status TEXT NOT NULL, fulfillment_type TEXT NOT NULL, request_key TEXT NOT NULL,
+                document TEXT NOT NULL, invoice_code TEXT NOT NULL UNIQUE, invoice_date BIGINT NOT NULL,
+                transporter TEXT NOT NULL, awb_number TEXT NOT NULL, manifest_id BIGINT, handover_id BIGINT,
+                delivered_at BIGINT, created_at BIGINT NOT NULL, updated_at BIGINT NOT NULL,
+                UNIQUE (order_id, request_key), UNIQUE (order_id, shipment_code))
+            """,
+            "CREATE INDEX shipments_dispatch ON shipments (location_code, transporter, status)",
+            """
+            CREATE TABLE shipment_items (
+                shipment_id BIGINT NOT NULL, line_no BIGINT NOT NULL, quantity BIGINT NOT NULL,
+                PRIMARY KEY (shipment_id, line_no))
+            """,
+            """
+            CREATE TABLE dispatch_batches (
+                id {{id}}, kind TEXT NOT NULL, code TEXT NOT NULL UNIQUE, location_code TEXT NOT NULL,
+                channel_name TEXT NOT NULL, transporter TEXT NOT NULL, document TEXT NOT NULL, created_at BIGINT NOT NULL)
+            """,
+            "CREATE TABLE number_series (series TEXT PRIMARY KEY, next_number BIGINT NOT NULL)",
+            """
+            CREATE TABLE documents (
+                token TEXT PRIMARY KEY, kind TEXT NOT NULL, subject_id BIGINT NOT NULL, created_at BIGINT NOT NULL)
+            """,
+            "ALTER TABLE order_lines ADD COLUMN seller_cancelled BIGINT NOT NULL DEFAULT 0",
+        ]),
     ]
 
     /// Applies the migrations not yet recorded. Safe to run from several processes at once on PostgreSQL

@@ -44,6 +44,9 @@ struct Serve: AsyncParsableCommand {
     @OptionGroup var database: DatabaseOptions
     @Option(help: "Address to listen on (env JUNCTION_HOST, default 127.0.0.1)") var host: String?
     @Option(help: "Port to listen on (env JUNCTION_PORT, default 8080)") var port: Int?
+    @Option(name: .customLong("public-url"),
+            help: "How partners reach this server, the start of document links (env JUNCTION_PUBLIC_URL, default http://host:port)")
+    var publicURL: String?
     @Flag(help: "Seed the demo catalogue first (see `junction demo`)") var demo = false
 
     func run() async throws {
@@ -53,7 +56,10 @@ struct Serve: AsyncParsableCommand {
         let configuration = ServerConfiguration(
             host: host ?? environment["JUNCTION_HOST"] ?? "127.0.0.1",
             port: port ?? environment["JUNCTION_PORT"].flatMap(Int.init) ?? 8080)
-        try await database.withJunction(logger: logger) { junction in
+        let documentBase = publicURL ?? environment["JUNCTION_PUBLIC_URL"] ?? "http://\(configuration.host):\(configuration.port)"
+        try await database.withJunction(logger: logger) { opened in
+            var junction = opened
+            junction.documentBaseURL = String(documentBase.reversed().drop { $0 == "/" }.reversed())
             try await AdminSetup.prepare(junction, demo: demo)
             if demo { try await DemoCatalogue.seed(junction) }
             let app = buildApplication(junction: junction, configuration: configuration, logger: logger)

@@ -40,7 +40,7 @@ import Testing
         encoder.outputFormatting = .sortedKeys
         let json = String(decoding: try encoder.encode(try line(560_00, twelve, .intraState, quantity: 2)), as: UTF8.self)
         #expect(json == #"{"actualSellingPricePerUnit":560,"actualSellingPriceTotal":1120,"baseSellingPricePerUnit":500,"#
-            + #""baseSellingPriceTotal":1000,"netTaxAmountPerUnit":60,"netTaxAmountTotal":120,"taxItems":["#
+            + #""baseSellingPriceTotal":1000,"netTaxAmountPerUnit":60,"netTaxAmountTotal":120,"quantity":2,"taxItems":["#
             + #"{"rate":6,"taxPerUnit":30,"taxTotal":60,"type":"CGST"},{"rate":6,"taxPerUnit":30,"taxTotal":60,"type":"SGST"}]}"#)
     }
 

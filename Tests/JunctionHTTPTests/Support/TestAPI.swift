@@ -52,6 +52,13 @@ struct TestAPI: Sendable {
         try await call(.put, uri, as: credential, json: json)
     }
 
+    /// Fetches a document without credentials: status, content type and bytes.
+    func download(_ uri: String) async throws -> (status: Int, contentType: String?, data: Data) {
+        try await client.execute(uri: uri, method: .get, headers: [:], body: nil) { response in
+            (Int(response.status.code), response.headers[.contentType], Data(buffer: response.body))
+        }
+    }
+
     func get(_ uri: String, as credential: Credential? = nil) async throws -> Answer {
         try await call(.get, uri, as: credential)
     }
