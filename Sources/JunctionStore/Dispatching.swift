@@ -36,10 +36,11 @@ struct Dispatching {
         var refusals: [String] = []
         var found: [(OrderRow, [ShipmentRow])] = []
         for (index, code) in checked.orderCodes.enumerated() {
-            guard let order = try await OrderRecords.find(channel: checked.channelName, code: code, on: sql).first else {
+            guard let row = try await OrderRecords.find(channel: checked.channelName, code: code, on: sql).first else {
                 missing.add("orderCodes[\(index)]", "no order \(code) of channel \(checked.channelName)")
                 continue
             }
+            let order = try await OrderRecords.lock(row, on: sql)
             let rows = try await ShipmentRecords.forOrder(order.id, on: sql).filter {
                 $0.location_code == checked.locationCode && $0.transporter == checked.transporter
             }

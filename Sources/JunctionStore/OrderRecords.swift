@@ -101,6 +101,13 @@ enum OrderRecords {
             .all(decoding: OrderRow.self)
     }
 
+    /// Locks the order's row until the transaction ends and returns it as last committed, so that two
+    /// changes of one order (on PostgreSQL, from any process) run one after the other on fresh state.
+    static func lock(_ order: OrderRow, on sql: any SQLDatabase) async throws -> OrderRow {
+        try await sql.raw("UPDATE orders SET updated_at = updated_at WHERE id = \(bind: order.id) RETURNING \(OrderRow.columns)")
+            .first(decoding: OrderRow.self)!
+    }
+
     static func lines(orderId: Int64, on sql: any SQLDatabase) async throws -> [LineRow] {
         try await sql.raw("""
             SELECT order_id, line_no, order_item_code, channel_sku_code, article_id, quantity, cancelled, seller_cancelled,

@@ -12,7 +12,7 @@ extension OrderStore {
     public func cancel(code: String, _ input: CancelOrderInput, caller: Caller, by party: CancellingParty = .customer)
         async throws -> OrderView {
         let orderId = try await database.write { sql in
-            let order = try await Self.resolve(code: code, channelName: input.channelName, caller: caller, on: sql)
+            let order = try await Self.resolveForUpdate(code: code, channelName: input.channelName, caller: caller, on: sql)
             let who = caller.partnerName ?? "the admin"
             let reason = input.reason.map { "cancelled by \(who): \($0)" } ?? "cancelled by \(who)"
             let events = try await Self.applyCancellation(input, to: order, by: party, reason: reason, on: sql)
@@ -70,7 +70,7 @@ extension OrderStore {
     public func updateProperties(code: String, _ input: OrderPropertiesInput, caller: Caller) async throws -> OrderView {
         let changes = try OrderPropertyChanges.validate(input)
         let orderId = try await database.write { sql in
-            let order = try await Self.resolve(code: code, channelName: input.channelName, caller: caller, on: sql)
+            let order = try await Self.resolveForUpdate(code: code, channelName: input.channelName, caller: caller, on: sql)
             if let deliveredAt = changes.deliveredAt {
                 let dispatched = try await ShipmentRecords.forOrder(order.id, on: sql).filter { $0.shipmentStatus == .dispatched }
                 guard !dispatched.isEmpty || order.orderStatus == .delivered else {
@@ -112,7 +112,7 @@ extension OrderStore {
     /// Updates custom attributes (§1.6); every key must be defined.
     public func updateAttributes(code: String, _ input: OrderAttributesInput, caller: Caller) async throws -> OrderView {
         let orderId = try await database.write { sql in
-            let order = try await Self.resolve(code: code, channelName: input.channelName, caller: caller, on: sql)
+            let order = try await Self.resolveForUpdate(code: code, channelName: input.channelName, caller: caller, on: sql)
             let definitions = try await MasterStore.attributeDefinitions(on: sql)
             let lines = try await OrderRecords.lines(orderId: order.id, on: sql)
             let (orderChange, itemChanges) = try input.validate(

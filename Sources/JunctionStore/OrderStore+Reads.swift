@@ -63,6 +63,21 @@ extension OrderStore {
     /// Finds the order the caller means and may see: a selling partner its own, an EFS those allocated to
     /// the locations it fulfils, the admin any (naming the channel when the code is not unique).
     static func resolve(code: String, channelName: String?, caller: Caller, on sql: any SQLDatabase) async throws -> OrderRow {
+        try await resolve(code: code, channelName: channelName, caller: caller, forUpdate: false, on: sql)
+    }
+
+    /// The order the caller means, locked for a change in this transaction (see ``OrderRecords/lock(_:on:)``).
+    static func resolveForUpdate(code: String, channelName: String?, caller: Caller, on sql: any SQLDatabase) async throws -> OrderRow {
+        try await resolve(code: code, channelName: channelName, caller: caller, forUpdate: true, on: sql)
+    }
+
+    private static func resolve(code: String, channelName: String?, caller: Caller, forUpdate: Bool,
+                                on sql: any SQLDatabase) async throws -> OrderRow {
+        let order = try await visible(code: code, channelName: channelName, caller: caller, on: sql)
+        return forUpdate ? try await OrderRecords.lock(order, on: sql) : order
+    }
+
+    private static func visible(code: String, channelName: String?, caller: Caller, on sql: any SQLDatabase) async throws -> OrderRow {
         switch caller {
         case .admin:
             let rows = try await OrderRecords.find(channel: channelName, code: code, on: sql)

@@ -16,9 +16,10 @@ public struct ShipmentStore: Sendable {
         let labels = self.labels
         let shipmentId = try await database.write { sql in
             try await WarehouseAccess.require(caller, at: target.locationCode, on: sql)
-            guard let order = try await OrderRecords.find(channel: target.channelName, code: target.orderCode, on: sql).first else {
+            guard let found = try await OrderRecords.find(channel: target.channelName, code: target.orderCode, on: sql).first else {
                 throw DomainError.notFound("no order \(target.orderCode) of channel \(target.channelName)")
             }
+            let order = try await OrderRecords.lock(found, on: sql)
             if let existing = try await sql.raw("""
                 SELECT id, location_code AS document FROM shipments WHERE order_id = \(bind: order.id) AND request_key = \(bind: requestKey)
                 """).first(decoding: KeyedRow.self) {
@@ -115,7 +116,7 @@ extension ShipmentStore {
     public func deliver(orderCode: String, _ input: DeliveredInput, caller: Caller) async throws {
         let wanted = try input.validate()
         try await database.write { sql in
-            let order = try await OrderStore.resolve(code: orderCode, channelName: input.channelName, caller: caller, on: sql)
+            let order = try await OrderStore.resolveForUpdate(code: orderCode, channelName: input.channelName, caller: caller, on: sql)
             let shipments = try await ShipmentRecords.forOrder(order.id, on: sql)
             var chosen: [(ShipmentRow, Timestamp?)] = []
             var errors = FieldErrors()

@@ -89,6 +89,22 @@ import Testing
                 return try await group.reduce(into: [String?]()) { $0.append($1) }
             }
             #expect(Set(codes.compactMap { $0 }) == Set((1...count).map { invoiceNumber("WH2", $0) }))
+
+            // Racing packs of one order never pack more than it holds; the same request twice makes one shipment.
+            try await setStock(api, [("A", "WH2", count + 3)])
+            _ = try await api.post("/orders/outward", as: partners.marketplace, orderJSON("RACE", [("MP-A", 3, "10")]))
+            let statuses = try await withThrowingTaskGroup(of: Int.self) { group in
+                for index in 0..<8 {
+                    group.addTask {
+                        try await api.post("/usp/order/pack", packJSON("RACE", at: "WH2", [("MP-A", 1)],
+                                                                       extra: #""shipmentCode": "RACE-S\#(index % 6)","#)).status
+                    }
+                }
+                return try await group.reduce(into: [Int]()) { $0.append($1) }
+            }
+            let order = try await api.get("/orders/outward/RACE")
+            #expect(order.json["shipments"].array.count == 3 && order.json["orderItems"][0]["packedQuantity"].int == 3, "\(statuses)")
+            #expect(order.json["status"].string == "COMPLETED")
         }
     }
 
