@@ -1,4 +1,5 @@
-/// The invoice numbers of one series: one location's invoices in one financial year.
+/// The invoice numbers of one series: the invoices of one prefix in one financial year (locations that
+/// share a prefix share its series).
 ///
 /// A number is `{PREFIX}-{YYZZ}-{SEQUENCE}`, such as `WH1-2425-000001`: the location's prefix of one to
 /// four upper-case letters and digits, the financial year's ``FinancialYear/shortCode``, and the

@@ -52,15 +52,17 @@ public struct ShipmentInvoice: Sendable, Hashable {
         let supply = SupplyType(supplier: supplier, placeOfSupply: placeOfSupply)
         var lines: [InvoiceLine] = []
         for input in inputs {
-            let rate: TaxRate
-            do {
-                rate = try book.rate(for: input.taxRule, unitPrice: input.unitPrice, at: date)
-            } catch {
-                throw DomainError.invalidState("\(input.item.channelSkuCode) has tax rule \(input.taxRule), which has no rate on "
-                                                   + "\(date.iso8601): define it with PUT /master/tax-rules")
+            let source: LineTaxSource
+            if let breakup = input.channelBreakup {
+                source = .channel(breakup, field: "taxBreakupForms[\(input.item.channelSkuCode)]")
+            } else {
+                do {
+                    source = .rate(try book.rate(for: input.taxRule, unitPrice: input.unitPrice, at: date), supply)
+                } catch {
+                    throw DomainError.invalidState("\(input.item.channelSkuCode) has tax rule \(input.taxRule), which has no rate "
+                                                       + "on \(date.iso8601): define it with PUT /master/tax-rules")
+                }
             }
-            let source = LineTaxSource.preferring(input.channelBreakup, field: "taxBreakupForms[\(input.item.channelSkuCode)]",
-                                                  over: rate, supply: supply)
             let tax = try TaxCalculator.line(unitPrice: input.unitPrice, quantity: input.quantity, source: source,
                                              field: "orderItems[\(input.item.lineNo)]")
             lines.append(InvoiceLine(item: input.item, tax: tax))

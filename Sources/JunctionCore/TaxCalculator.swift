@@ -6,12 +6,6 @@ public enum LineTaxSource: Hashable, Sendable {
     case rate(TaxRate, SupplyType)
     /// The channel sent the break-up; `field` names it in the request (`taxBreakupForms[0]`).
     case channel(TaxBreakupInput, field: String)
-
-    /// The channel's break-up when it sent one, otherwise the rate: a channel's own figures win.
-    public static func preferring(_ breakup: TaxBreakupInput?, field: String, over rate: TaxRate,
-                                  supply: SupplyType) -> LineTaxSource {
-        breakup.map { .channel($0, field: field) } ?? .rate(rate, supply)
-    }
 }
 
 /// The GST arithmetic of invoice lines, exact in integer paise.

@@ -11,7 +11,7 @@ public struct TaxRuleVersion: Hashable, Sendable {
 }
 
 /// A tax rule as articles name it (`GST_12`, `GST_APPAREL`): its history of versions, so that an order
-/// is taxed by the law in force when it was placed and a rate change is data, not code.
+/// is taxed by the law in force on its date of supply (the invoice date) and a rate change is data, not code.
 public struct TaxRule: Hashable, Sendable {
     /// The rule code, upper case.
     public let code: String

@@ -48,6 +48,15 @@ struct LineDocument: Codable, Sendable {
     }
 }
 
+extension LineDocument {
+    /// The money of `quantity` units of the line sold at `sellingPrice`.
+    func amounts(quantity: Int, sellingPrice: Paise) -> LineAmounts {
+        LineAmounts(quantity: quantity, sellingPricePerUnit: sellingPrice,
+                    discountPerUnit: sellerDiscountPerUnit + channelDiscountPerUnit,
+                    shippingChargePerUnit: shippingChargePerUnit, giftChargePerUnit: giftChargePerUnit)
+    }
+}
+
 struct OrderRow: Decodable, Sendable {
     var id: Int64
     var channel_name: String

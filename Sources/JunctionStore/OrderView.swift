@@ -100,10 +100,7 @@ extension OrderView {
             let extra = try JSONCoding.decode(LineDocument.self, from: line.document)
             let promised = allocations.filter { $0.line_no == line.line_no }
                 .map { AllocationView(locationCode: $0.location_code, quantity: $0.units) }
-            let lineAmounts = LineAmounts(
-                quantity: line.quantity, sellingPricePerUnit: Paise(line.selling_price),
-                discountPerUnit: extra.sellerDiscountPerUnit + extra.channelDiscountPerUnit,
-                shippingChargePerUnit: extra.shippingChargePerUnit, giftChargePerUnit: extra.giftChargePerUnit)
+            let lineAmounts = extra.amounts(quantity: line.quantity, sellingPrice: Paise(line.selling_price))
             amounts.append(lineAmounts)
             let inShipments = { (statuses: Set<ShipmentStatus>) in
                 shipments.filter { statuses.contains(ShipmentStatus(rawValue: $0.shipmentStatus) ?? .cancelled) }

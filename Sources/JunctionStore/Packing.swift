@@ -22,7 +22,7 @@ struct Packing {
         let location = try await MasterStore.location(code: locationCode, on: sql)
         let invoice = try await InvoiceIssuer.issue(order: order, document: document, lines: lines, packed: plan.packed,
                                                     at: location, on: sql)
-        let codAmount = document.paymentMethod == .cod ? invoice.totals.actualSellingPriceTotal : nil
+        let codAmount = document.paymentMethod == .cod ? try Self.amountToCollect(lines: lines, packed: plan.packed) : nil
         let label = try await labels.label(for: LabelRequest(orderCode: order.order_code, shipmentCode: code,
                                                              locationCode: locationCode, channelName: order.channel_name,
                                                              paymentMethod: document.paymentMethod,
@@ -54,6 +54,17 @@ struct Packing {
         }
         try await EventLog.append(events, orderId: order.id, on: sql)
         return shipmentId
+    }
+
+    /// What the customer pays for the packed units: price, shipping and gift charges (as the order's total).
+    static func amountToCollect(lines: [LineRow], packed: [Int: Int]) throws -> Paise {
+        var total = Paise.zero
+        for line in lines {
+            guard let quantity = packed[line.line_no] else { continue }
+            let extra = try JSONCoding.decode(LineDocument.self, from: line.document)
+            total = total + extra.amounts(quantity: quantity, sellingPrice: Paise(line.selling_price)).grandTotal
+        }
+        return total
     }
 
     private func checkPackable(_ document: OrderDocument) throws {

@@ -10,7 +10,7 @@ import Testing
     private func line(_ breakup: TaxBreakupInput?, price: Int64 = 560_00, quantity: Int = 3) throws -> LineTax {
         try TaxCalculator.line(
             unitPrice: Paise(price), quantity: quantity,
-            source: .preferring(breakup, field: "taxBreakupForms[0]", over: TaxRate(basisPoints: 1800), supply: .interState),
+            source: breakup.map { .channel($0, field: "taxBreakupForms[0]") } ?? .rate(TaxRate(basisPoints: 1800), .interState),
             field: "orderItems[0]")
     }
 

@@ -19,10 +19,13 @@ import Testing
             let order = try await api.get("/orders/outward/MS-1")
             #expect(order.json["status"].string == "COMPLETED" && order.json["shipments"].array.count == 2)
 
-            _ = try await api.post("/orders/outward", as: partners.marketplace, orderJSON("SP-1", [("MP-A", 3, "560")]))
+            _ = try await api.post("/orders/outward", as: partners.marketplace, orderJSON("SP-1", [("MP-A", 3, "560")])
+                .replacingOccurrences(of: #""sellingPricePerUnit": 560}"#, with: #""sellingPricePerUnit": 560, "shippingChargePerUnit": 40}"#))
             #expect(try await stockLevel(api, "A", "WH2").reserved == 6)
             let single = try await api.post("/usp/order/pack", packJSON("SP-1", at: "WH2", [("MP-A", 1)], type: "SINGLE_SHIPMENT_PARTIAL"))
             #expect(single.status == 200, "\(single.text)")
+            #expect(paise(single.json["codAmount"]) == 600_00 && paise(single.json["invoiceTotal"]) == 560_00,
+                    "the courier collects the shipping charge too")
             let cancelledRest = try await api.get("/orders/outward/SP-1")
             #expect(cancelledRest.json["status"].string == "COMPLETED", "\(cancelledRest.text)")
             let item = cancelledRest.json["orderItems"][0]
