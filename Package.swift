@@ -19,6 +19,7 @@ let package = Package(
         .package(url: "https://github.com/swift-server/async-http-client.git", from: "1.37.0"),
         .package(url: "https://github.com/apple/swift-http-types.git", from: "1.8.0"),
         .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.2"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", from: "2.13.0"),
     ],
     targets: [
         .target(name: "JunctionCore"),
@@ -36,15 +37,23 @@ let package = Package(
             "JunctionCore", "JunctionStore",
             .product(name: "Hummingbird", package: "hummingbird"),
             .product(name: "HTTPTypes", package: "swift-http-types"),
+            .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
         ], resources: [.copy("Resources/openapi.yaml")]),
+        .target(name: "JunctionDelivery", dependencies: [
+            "JunctionCore", "JunctionStore",
+            .product(name: "AsyncHTTPClient", package: "async-http-client"),
+            .product(name: "Crypto", package: "swift-crypto"),
+            .product(name: "Logging", package: "swift-log"),
+            .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+        ]),
         .executableTarget(name: "junction", dependencies: [
-            "JunctionHTTP", "JunctionStore",
+            "JunctionHTTP", "JunctionStore", "JunctionDelivery",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .testTarget(name: "JunctionCoreTests", dependencies: ["JunctionCore"]),
         .testTarget(name: "JunctionDocumentsTests", dependencies: ["JunctionDocuments"]),
         .testTarget(name: "JunctionHTTPTests", dependencies: [
-            "JunctionHTTP", "JunctionStore",
+            "JunctionHTTP", "JunctionStore", "JunctionDelivery",
             .product(name: "HummingbirdTesting", package: "hummingbird"),
             .product(name: "AsyncHTTPClient", package: "async-http-client"),
             .product(name: "PostgresNIO", package: "postgres-nio"),

@@ -21,6 +21,12 @@ public struct CancelOrderInput: Decodable, Sendable, Hashable {
     public init() {}
 }
 
+/// Who cancels: the customer through the channel, or the seller (the EFS or the admin). Seller
+/// cancellations are counted apart on each line and reported to the channel (§4.7).
+public enum CancellationParty: String, Sendable, Codable {
+    case customer = "CUSTOMER", seller = "SELLER"
+}
+
 /// What an order line holds now, as cancellation sees it.
 public struct LineState: Hashable, Sendable {
     public var lineNo: Int

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Any JSON value, kept as sent (used for free-form maps such as `channelMetadata`).
 public enum JSONValue: Hashable, Sendable, Codable {
     case null
@@ -45,5 +47,32 @@ public enum JSONValue: Hashable, Sendable, Codable {
         case .bool(let flag): return String(flag)
         default: return nil
         }
+    }
+}
+
+extension JSONValue {
+    /// Reads JSON text; throws for text that is not JSON.
+    public static func parse(_ text: String) throws -> JSONValue {
+        try JSONDecoder().decode(JSONValue.self, from: Data(text.utf8))
+    }
+}
+
+extension JSONValue {
+    /// The value of `key` when this is an object that has it.
+    public func field(_ key: String) -> JSONValue? {
+        if case .object(let fields) = self { return fields[key] }
+        return nil
+    }
+
+    /// The elements when this is an array, else none.
+    public var items: [JSONValue] {
+        if case .array(let values) = self { return values }
+        return []
+    }
+
+    /// The text when this is a string.
+    public var text: String? {
+        if case .string(let value) = self { return value }
+        return nil
     }
 }

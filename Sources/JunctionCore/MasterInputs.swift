@@ -92,7 +92,13 @@ public struct ChannelInput: Decodable, Sendable {
         let type = parseEnum(channelType, "channelType", required: true, { ChannelType(rawValue: $0.uppercased()) },
                              names: ChannelType.spelledOut, into: &errors)
         for (index, code) in (locationCodes ?? []).enumerated() { errors.required(code, "locationCodes[\(index)]") }
-        if let outbound, case .object = outbound {} else if outbound != nil && outbound != .null {
+        if let outbound, case .object = outbound {
+            do {
+                _ = try OutboundConfig.validate(outbound)
+            } catch DomainError.invalid(let problems) {
+                errors.add(contentsOf: problems)
+            }
+        } else if outbound != nil && outbound != .null {
             errors.add("outbound", "must be an object")
         }
         try errors.throwIfAny()

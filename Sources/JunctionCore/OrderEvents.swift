@@ -35,7 +35,7 @@ public enum OrderEvents {
     }
 
     public static func cancelled(code: String, channel: String, plan: CancellationPlan, lines: [LineState],
-                                 reason: String) -> NewEvent {
+                                 by party: CancellationParty, reason: String) -> NewEvent {
         let items: [JSONValue] = plan.cancelled.keys.sorted().map { lineNo in
             let line = lines.first { $0.lineNo == lineNo }!
             return .object(["orderItemCode": .string(line.orderItemCode), "channelSkuCode": .string(line.channelSkuCode),
@@ -43,7 +43,7 @@ public enum OrderEvents {
                             "previouslyCancelled": .number(Double(line.cancelled))])
         }
         return event(plan.cancelsWholeOrder ? .orderCancelled : .orderPartiallyCancelled, code: code, channel: channel,
-                     reason: reason, details: ["items": .array(items)])
+                     reason: reason, details: ["items": .array(items), "party": .string(party.rawValue)])
     }
 
     public static func propertiesUpdated(code: String, channel: String, changes: [String: JSONValue]) -> NewEvent {

@@ -2,6 +2,7 @@ import Foundation
 import Hummingbird
 import JunctionStore
 import Logging
+import ServiceLifecycle
 
 /// How the HTTP server is set up.
 public struct ServerConfiguration: Sendable {
@@ -26,14 +27,17 @@ public func buildRouter(junction: Junction) -> Router<AppContext> {
     EventRoutes(junction: junction).register(on: router)
     FulfilmentRoutes(junction: junction).register(on: router)
     DocumentRoutes(junction: junction).register(on: router)
+    DeliveryRoutes(junction: junction).register(on: router)
     return router
 }
 
-/// The Junction HTTP application (tests build it too).
-public func buildApplication(junction: Junction, configuration: ServerConfiguration,
+/// The Junction HTTP application (tests build it too), running `services` (such as the outbox
+/// dispatcher) beside the server.
+public func buildApplication(junction: Junction, configuration: ServerConfiguration, services: [any Service] = [],
                              logger: Logger) -> some ApplicationProtocol {
     Application(router: buildRouter(junction: junction),
                 configuration: .init(address: .hostname(configuration.host, port: configuration.port),
                                      serverName: "Junction"),
+                services: services,
                 logger: logger)
 }

@@ -82,15 +82,7 @@ public struct InventoryStore: Sendable {
             }
             let skus = try await SkuResolver.resolve(codes, channel: caller.partnerName, fallback: true, on: sql)
             let articles = Set(skus.values.flatMap { $0.components.map(\.articleId) })
-            var atp: [String: [Int64: Int]] = [:]
-            if !articles.isEmpty, !locations.isEmpty {
-                for row in try await sql.raw("""
-                    SELECT location_code, article_id, on_hand, reserved, buffer FROM inventory
-                    WHERE article_id IN (\(binds: Array(articles))) AND location_code IN (\(binds: locations.map(\.code)))
-                    """).all(decoding: InventoryRow.self) {
-                    atp[row.location_code, default: [:]][row.article_id] = row.level.atp
-                }
-            }
+            let atp = try await Self.atp(articles: articles, locations: locations.map(\.code), on: sql)
             var result = StockSearchResult()
             var seen = Set<String>()
             for code in codes where seen.insert(code).inserted {
@@ -108,6 +100,19 @@ public struct InventoryStore: Sendable {
             }
             return result
         }
+    }
+
+    /// ATP per location and article (absent: none).
+    static func atp(articles: Set<Int64>, locations: [String], on sql: any SQLDatabase) async throws -> [String: [Int64: Int]] {
+        guard !articles.isEmpty, !locations.isEmpty else { return [:] }
+        var atp: [String: [Int64: Int]] = [:]
+        for row in try await sql.raw("""
+            SELECT location_code, article_id, on_hand, reserved, buffer FROM inventory
+            WHERE article_id IN (\(binds: Array(articles))) AND location_code IN (\(binds: locations))
+            """).all(decoding: InventoryRow.self) {
+            atp[row.location_code, default: [:]][row.article_id] = row.level.atp
+        }
+        return atp
     }
 
     /// The locations a caller may set stock at: all for the admin; for a partner, its channel's locations

@@ -17,6 +17,7 @@ public struct Junction: Sendable {
     }
     public var taxRules: TaxRuleStore { TaxRuleStore(database: database) }
     public var documents: DocumentStore { DocumentStore(database: database) }
+    public var deliveries: DeliveryStore { DeliveryStore(database: database, documentBaseURL: documentBaseURL) }
     public var events: EventStore { EventStore(database: database) }
     public var picklists: PicklistStore { PicklistStore(database: database) }
 

@@ -62,7 +62,7 @@ public struct MasterStore: Sendable {
                 try await sql.raw("INSERT INTO channel_locations (channel_name, location_code) VALUES (\(bind: name), \(bind: code))").run()
             }
         }
-        return IssuedChannel(channelName: name, channelType: type, locationCodes: locationCodes, outbound: outbound,
+        return IssuedChannel(channelName: name, channelType: type, locationCodes: locationCodes, outbound: Self.withoutSecrets(outbound),
                              authUsername: name, authPassword: secret)
     }
 

@@ -2,14 +2,10 @@ import JunctionCore
 import SQLKit
 
 extension OrderStore {
-    /// Who cancels: the customer through the channel, or the seller (the EFS or the admin); seller
-    /// cancellations are also counted apart on each line.
-    public enum CancellingParty: Sendable { case customer, seller }
-
     /// Cancels units with absolute quantities (§1.4 customer cancellation, §5.5 and the admin's seller
     /// cancellation), releasing their reservations; released stock goes to waiting orders in the same
     /// transaction. Invoiced units cannot be cancelled (422).
-    public func cancel(code: String, _ input: CancelOrderInput, caller: Caller, by party: CancellingParty = .customer)
+    public func cancel(code: String, _ input: CancelOrderInput, caller: Caller, by party: CancellationParty = .customer)
         async throws -> OrderView {
         let orderId = try await database.write { sql in
             let order = try await Self.resolveForUpdate(code: code, channelName: input.channelName, caller: caller, on: sql)
@@ -25,7 +21,7 @@ extension OrderStore {
 
     /// Applies a cancellation inside the caller's transaction and returns its events. Releases are taken
     /// at `releaseFirstAt` before other locations.
-    static func applyCancellation(_ input: CancelOrderInput, to order: OrderRow, by party: CancellingParty, reason: String,
+    static func applyCancellation(_ input: CancelOrderInput, to order: OrderRow, by party: CancellationParty, reason: String,
                                   releaseFirstAt: String? = nil, on sql: any SQLDatabase) async throws -> [NewEvent] {
         let code = order.order_code
         guard ![.completed, .delivered].contains(order.orderStatus) else {
@@ -43,7 +39,8 @@ extension OrderStore {
                 """).run()
         }
         try await Allocator.release(orderId: order.id, plan.releases, demands: demands, on: sql)
-        var events = [OrderEvents.cancelled(code: code, channel: order.channel_name, plan: plan, lines: states, reason: reason)]
+        var events = [OrderEvents.cancelled(code: code, channel: order.channel_name, plan: plan, lines: states, by: party,
+                                            reason: reason)]
         if plan.cancelsWholeOrder {
             try await OrderRecords.setStatus(.cancelled, orderId: order.id, on: sql)
         } else if order.orderStatus == .unallocated {

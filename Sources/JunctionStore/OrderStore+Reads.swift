@@ -11,19 +11,28 @@ extension OrderStore {
     }
 
     func view(orderId: Int64) async throws -> OrderView {
-        try await database.read { sql in
-            let order = try await sql.raw("SELECT \(OrderRow.columns) FROM orders WHERE id = \(bind: orderId)")
-                .first(decoding: OrderRow.self)!
-            let events = try await sql.raw("""
-                SELECT message_id, event_type, aggregate_type, aggregate_code, channel_name, location_code, reason, details, created_at
-                FROM events WHERE order_id = \(bind: orderId) ORDER BY id
-                """).all(decoding: EventRow.self).map { try $0.stored() }
-            let shipments = try await ShipmentViews.load(try await ShipmentRecords.forOrder(orderId, on: sql), orderId: orderId,
-                                                         baseURL: documentBaseURL, on: sql)
-            return try OrderView(order: order, lines: try await OrderRecords.lines(orderId: orderId, on: sql),
-                                 allocations: try await OrderRecords.allocations(orderId: orderId, on: sql),
-                                 shipments: shipments, events: events)
+        let baseURL = documentBaseURL
+        return try await database.read { sql in
+            guard let order = try await Self.loadView(orderId: orderId, documentBaseURL: baseURL, timeline: true, on: sql) else {
+                throw DomainError.notFound("no order with id \(orderId)")
+            }
+            return order
         }
+    }
+
+    /// The whole order with its shipments, and its timeline when asked; nil for an unknown id.
+    static func loadView(orderId: Int64, documentBaseURL: String, timeline: Bool, on sql: any SQLDatabase) async throws -> OrderView? {
+        guard let order = try await sql.raw("SELECT \(OrderRow.columns) FROM orders WHERE id = \(bind: orderId)")
+            .first(decoding: OrderRow.self) else { return nil }
+        let events = timeline ? try await sql.raw("""
+            SELECT message_id, event_type, aggregate_type, aggregate_code, channel_name, location_code, reason, details, created_at
+            FROM events WHERE order_id = \(bind: orderId) ORDER BY id
+            """).all(decoding: EventRow.self).map { try $0.stored() } : []
+        let shipments = try await ShipmentViews.load(try await ShipmentRecords.forOrder(orderId, on: sql), orderId: orderId,
+                                                     baseURL: documentBaseURL, on: sql)
+        return try OrderView(order: order, lines: try await OrderRecords.lines(orderId: orderId, on: sql),
+                             allocations: try await OrderRecords.allocations(orderId: orderId, on: sql),
+                             shipments: shipments, events: events)
     }
 
     /// Orders in creation order, filtered, one page at a time (`cursor` is the last `omsOrderId` seen).

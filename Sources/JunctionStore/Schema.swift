@@ -139,6 +139,20 @@ enum Schema {
             """,
             "ALTER TABLE order_lines ADD COLUMN seller_cancelled BIGINT NOT NULL DEFAULT 0",
         ]),
+        (4, [
+            """
+            CREATE TABLE deliveries (
+                id {{id}}, partner TEXT NOT NULL, call TEXT NOT NULL, message_id BIGINT NOT NULL, event_type TEXT NOT NULL,
+                sequence_key TEXT NOT NULL, url TEXT NOT NULL, payload TEXT NOT NULL, status TEXT NOT NULL,
+                attempts BIGINT NOT NULL, first_attempt_at BIGINT, next_attempt_at BIGINT NOT NULL, lease_until BIGINT,
+                last_status BIGINT, last_error TEXT, created_at BIGINT NOT NULL, delivered_at BIGINT,
+                UNIQUE (partner, call, message_id, sequence_key))
+            """,
+            "CREATE INDEX deliveries_due ON deliveries (status, next_attempt_at)",
+            "CREATE INDEX deliveries_sequence ON deliveries (partner, sequence_key, id)",
+            "INSERT INTO settings (name, value) VALUES ('delivery_cursor', '0')",
+            "CREATE TABLE atp_dirty (location_code TEXT NOT NULL, article_id BIGINT NOT NULL, PRIMARY KEY (location_code, article_id))",
+        ]),
     ]
 
     /// Applies the migrations not yet recorded. Safe to run from several processes at once on PostgreSQL

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Hummingbird
+import JunctionDelivery
 import JunctionHTTP
 import JunctionStore
 import Logging
@@ -62,7 +63,8 @@ struct Serve: AsyncParsableCommand {
             junction.documentBaseURL = String(documentBase.reversed().drop { $0 == "/" }.reversed())
             try await AdminSetup.prepare(junction, demo: demo)
             if demo { try await DemoCatalogue.seed(junction) }
-            let app = buildApplication(junction: junction, configuration: configuration, logger: logger)
+            let app = buildApplication(junction: junction, configuration: configuration,
+                                       services: [Dispatcher(junction: junction, logger: logger)], logger: logger)
             logger.info("Junction on http://\(configuration.host):\(configuration.port) using \(junction.database.kind.rawValue)")
             try await app.runService()
         }

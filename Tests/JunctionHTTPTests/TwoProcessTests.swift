@@ -110,6 +110,14 @@ final class JunctionProcess: Sendable {
         throw JunctionProcessError.notHealthy(port)
     }
 
+    /// Ends the process at once, as a crash would (SIGKILL).
+    func kill() {
+        if process.isRunning {
+            Foundation.kill(process.processIdentifier, SIGKILL)
+            process.waitUntilExit()
+        }
+    }
+
     func stop() {
         if process.isRunning {
             process.terminate()

@@ -1,0 +1,142 @@
+import AsyncHTTPClient
+import Foundation
+import JunctionCore
+import JunctionStore
+import Logging
+import NIOCore
+import ServiceLifecycle
+
+/// Delivers the outbox: plans messages from the event log, claims due ones, sends them to partners and
+/// records each outcome, until the service is shut down. Delivery is at least once: a message is marked
+/// delivered only after its partner's 2xx, so a crash in between sends it again with the same `messageId`.
+public struct Dispatcher: Service {
+    let junction: Junction
+    let client: HTTPClient
+    let logger: Logger
+    /// How long an idle dispatcher waits before looking again.
+    let idleMillis: Int64
+    /// Messages sent at once.
+    let batchSize: Int
+    /// The shortest time between two rounds of ATP pushes.
+    let atpIntervalMillis: Int64
+    static let timeout = TimeAmount.seconds(45)
+
+    /// An HTTP client for deliveries: 5 s to connect, so an unreachable partner fails fast and is retried later.
+    public static func makeClient() -> HTTPClient {
+        HTTPClient(eventLoopGroupProvider: .singleton,
+                   configuration: .init(timeout: .init(connect: .seconds(5), read: timeout)))
+    }
+
+    /// The client dispatchers share unless given one; it lives as long as the process.
+    public static let sharedClient = makeClient()
+    /// A claimed message is another process's to send for this long (longer than the timeout).
+    static let leaseMillis: Int64 = 60_000
+
+    /// `client` should give up connecting well within the 45 s answer timeout (see ``makeClient()``).
+    public init(junction: Junction, client: HTTPClient = Dispatcher.sharedClient, logger: Logger, idleMillis: Int64 = 200, batchSize: Int = 32,
+                atpIntervalMillis: Int64 = 1000) {
+        self.junction = junction; self.client = client; self.logger = logger
+        self.idleMillis = idleMillis; self.batchSize = batchSize; self.atpIntervalMillis = atpIntervalMillis
+    }
+
+    public func run() async throws {
+        let credentials = PartnerCredentials(client: client)
+        let atpClock = AtpClock()
+        let inFlight = InFlight()
+        try await junction.deliveries.releaseStaleLeases()
+        await withDiscardingTaskGroup { group in
+            while !Task.isCancelled && !Task.isShuttingDownGracefully {
+                do {
+                    let free = batchSize - (await inFlight.count)
+                    let claimed = try await claimRound(limit: free, atpClock: atpClock)
+                    if !claimed.isEmpty {
+                        let configs = try await junction.deliveries.partnerConfigs()
+                        for delivery in claimed {
+                            await inFlight.add()
+                            let config = configs[delivery.partner] ?? OutboundConfig()
+                            group.addTask {
+                                await deliver(delivery, config: config, credentials: credentials)
+                                await inFlight.remove()
+                            }
+                        }
+                    }
+                    if claimed.count < max(free, 1) { try await Task.sleep(for: .milliseconds(idleMillis)) }
+                } catch is CancellationError {
+                    break
+                } catch {
+                    logger.error("delivery round failed: \(error)")
+                    try? await Task.sleep(for: .seconds(1))
+                }
+            }
+            group.cancelAll()
+        }
+    }
+
+    /// Plans new events into messages and claims up to `limit` due ones. ATP pushes are planned at most
+    /// every `atpIntervalMillis`, so that bursts of changes to a SKU coalesce into its latest quantity.
+    /// Messages run side by side, so a slow or unreachable partner holds up only its own messages.
+    func claimRound(limit: Int, atpClock: AtpClock) async throws -> [ClaimedDelivery] {
+        try await junction.deliveries.plan(limit: 500)
+        if await atpClock.due(everyMillis: atpIntervalMillis) { try await junction.deliveries.flushAtp() }
+        guard limit > 0 else { return [] }
+        return try await junction.deliveries.claim(limit: limit, leaseMillis: Self.leaseMillis)
+    }
+
+    private func deliver(_ delivery: ClaimedDelivery, config: OutboundConfig, credentials: PartnerCredentials) async {
+        var (outcome, status) = await send(delivery, config: config, credentials: credentials)
+        if outcome == .unauthorized, await credentials.refresh(delivery.partner, config: config) {
+            (outcome, status) = await send(delivery, config: config, credentials: credentials)
+        }
+        do {
+            try await junction.deliveries.record(delivery, outcome: outcome, httpStatus: status, policy: RetryPolicy(config))
+        } catch {
+            logger.error("could not record delivery \(delivery.id): \(error)")
+        }
+    }
+
+    private func send(_ delivery: ClaimedDelivery, config: OutboundConfig,
+                      credentials: PartnerCredentials) async -> (DeliveryOutcome, Int?) {
+        var request = HTTPClientRequest(url: delivery.url)
+        request.method = .init(rawValue: delivery.call.method)
+        for (name, value) in await credentials.headers(for: delivery.partner, config: config) {
+            request.headers.replaceOrAdd(name: name, value: value)
+        }
+        request.headers.replaceOrAdd(name: "Content-Type", value: "application/json")
+        request.headers.replaceOrAdd(name: "X-Junction-Message-Id", value: String(delivery.messageId))
+        if let secret = config.signingSecret {
+            let timestamp = Int64(Date().timeIntervalSince1970 * 1000)
+            request.headers.replaceOrAdd(name: MessageSigner.timestampHeader, value: String(timestamp))
+            request.headers.replaceOrAdd(name: MessageSigner.signatureHeader,
+                                         value: MessageSigner.signature(secret: secret, timestamp: timestamp, body: delivery.payload))
+        }
+        request.body = .bytes(ByteBuffer(string: delivery.payload))
+        do {
+            let response = try await client.execute(request, timeout: Self.timeout)
+            let body = try await response.body.collect(upTo: 1 << 20)
+            let status = Int(response.status.code)
+            return (DeliveryOutcome.of(status: status, body: String(buffer: body)), status)
+        } catch {
+            return (.failed("no answer: \(error)"), nil)
+        }
+    }
+}
+
+/// How many messages this process is sending.
+actor InFlight {
+    private(set) var count = 0
+    func add() { count += 1 }
+    func remove() { count -= 1 }
+}
+
+/// When ATP pushes were last planned in this process.
+actor AtpClock {
+    private var last: ContinuousClock.Instant?
+
+    /// True, and restarts the interval, when `everyMillis` have passed since the last time it said so.
+    func due(everyMillis: Int64) -> Bool {
+        let now = ContinuousClock.now
+        if let last, now - last < .milliseconds(everyMillis) { return false }
+        last = now
+        return true
+    }
+}

@@ -1,0 +1,100 @@
+import JunctionCore
+import SQLKit
+
+extension DeliveryStore {
+    /// Turns numbered events after the planning cursor into messages, in one transaction that also moves the
+    /// cursor, so each event is planned once even with several processes (the cursor row is locked) and a
+    /// crash loses nothing (the events stay until planned). Returns how many events were read.
+    @discardableResult
+    public func plan(limit: Int) async throws -> Int {
+        let baseURL = documentBaseURL
+        let waiting = try await database.read { sql in
+            try await sql.raw("""
+                SELECT e.message_id AS id FROM events e, settings s
+                WHERE s.name = 'delivery_cursor' AND e.message_id > CAST(s.value AS BIGINT) LIMIT 1
+                """).first(decoding: IdRow.self) != nil
+        }
+        guard waiting else { return 0 }
+        return try await database.write { sql in
+            let cursor = try await sql.raw("""
+                UPDATE settings SET value = value WHERE name = 'delivery_cursor' RETURNING value AS document
+                """).first(decoding: DocumentRow.self).flatMap { Int64($0.document) } ?? 0
+            let events = try await sql.raw("""
+                SELECT message_id, event_type, order_id, channel_name, location_code, details, created_at FROM events
+                WHERE message_id > \(bind: cursor) ORDER BY message_id LIMIT \(literal: limit)
+                """).all(decoding: PlannedEventRow.self)
+            guard let last = events.last else { return 0 }
+            let partners = try await Self.partnerConfigs(on: sql)
+            let pushesATP = partners.values.contains { $0.url(for: .locationAtp) != nil || $0.url(for: .consolidatedAtp) != nil }
+            for event in events {
+                for message in try await DeliveryRouting.messages(for: event, partners: partners, baseURL: baseURL, on: sql) {
+                    try await Self.insert(message, messageId: event.message_id, on: sql)
+                }
+                if pushesATP { try await AtpChanges.mark(event, on: sql) }
+            }
+            try await sql.raw("UPDATE settings SET value = \(bind: String(last.message_id)) WHERE name = 'delivery_cursor'").run()
+            return events.count
+        }
+    }
+
+    /// Sends the latest ATP of everything marked since the last call (§3.3, §3.4); each push gets its own
+    /// `messageId` from the ATP series. Returns how many messages were planned.
+    @discardableResult
+    public func flushAtp(limit: Int = 5000) async throws -> Int {
+        let marked = try await database.read { sql in
+            try await sql.raw("SELECT article_id AS id FROM atp_dirty LIMIT 1").first(decoding: IdRow.self) != nil
+        }
+        guard marked else { return 0 }
+        return try await database.write { sql in
+            let marks = try await AtpChanges.take(limit: limit, on: sql)
+            guard !marks.isEmpty else { return 0 }
+            let messages = try await AtpPushes.messages(marks: marks, partners: try await Self.partnerConfigs(on: sql), on: sql)
+            for message in messages {
+                try await Self.insert(message, messageId: try await NumberSeries.next("message:atp", on: sql), on: sql)
+            }
+            return messages.count
+        }
+    }
+
+    private static func insert(_ message: PlannedMessage, messageId: Int64, on sql: any SQLDatabase) async throws {
+        try await sql.raw("""
+            INSERT INTO deliveries (partner, call, message_id, event_type, sequence_key, url, payload, status, attempts,
+                next_attempt_at, created_at)
+            VALUES (\(bind: message.partner), \(bind: message.call.rawValue), \(bind: messageId), \(bind: message.eventType),
+                \(bind: message.sequenceKey), \(bind: message.url), \(bind: message.payload), \(bind: DeliveryStatus.pending.rawValue),
+                0, \(bind: message.dueAt), \(bind: Clock.nowMillis()))
+            ON CONFLICT (partner, call, message_id, sequence_key) DO NOTHING
+            """).run()
+    }
+}
+
+struct PlannedEventRow: Decodable, Sendable {
+    var message_id: Int64
+    var event_type: String
+    var order_id: Int64?
+    var channel_name: String?
+    var location_code: String?
+    var details: String
+    var created_at: Int64
+}
+
+/// A message ready to be stored for delivery.
+struct PlannedMessage: Sendable {
+    var partner: String
+    var call: OutboundCall
+    var url: String
+    var eventType: String
+    var sequenceKey: String
+    var payload: String
+    var dueAt: Int64
+}
+
+extension OutboundConfig {
+    /// When a message of an event at `millis` is first due: at once, or at the end of the partner's batch
+    /// window (`batchSeconds`), so that batched partners receive their messages together.
+    func firstAttempt(after millis: Int64) -> Int64 {
+        guard let seconds = batchSeconds, seconds > 0 else { return millis }
+        let window = Int64(seconds) * 1000
+        return (millis / window + 1) * window
+    }
+}
