@@ -111,7 +111,7 @@ public struct Dispatcher: Service {
         }
         request.body = .bytes(ByteBuffer(string: delivery.payload))
         do {
-            let response = try await client.execute(request, timeout: Self.timeout)
+            let response = try await client.execute(request, timeout: .milliseconds(Int64(config.timeout * 1000)))
             let body = try await response.body.collect(upTo: 1 << 20)
             let status = Int(response.status.code)
             return (DeliveryOutcome.of(status: status, body: String(buffer: body)), status)

@@ -15,8 +15,9 @@ public struct ServerConfiguration: Sendable {
     }
 }
 
-/// The router with every route Junction serves, over `junction`.
-public func buildRouter(junction: Junction) -> Router<AppContext> {
+/// The router with every route Junction serves, over `junction`. `benchBaseline` adds `POST /bench/baseline`,
+/// the floor `junction bench` measures against (never enabled by `serve`).
+public func buildRouter(junction: Junction, benchBaseline: Bool = false) -> Router<AppContext> {
     let router = Router(context: AppContext.self)
     router.add(middleware: ErrorMiddleware())
     router.add(middleware: AuthenticationMiddleware(authenticator: junction.authenticator))
@@ -28,14 +29,15 @@ public func buildRouter(junction: Junction) -> Router<AppContext> {
     FulfilmentRoutes(junction: junction).register(on: router)
     DocumentRoutes(junction: junction).register(on: router)
     DeliveryRoutes(junction: junction).register(on: router)
+    if benchBaseline { BaselineRoutes().register(on: router) }
     return router
 }
 
 /// The Junction HTTP application (tests build it too), running `services` (such as the outbox
 /// dispatcher) beside the server.
 public func buildApplication(junction: Junction, configuration: ServerConfiguration, services: [any Service] = [],
-                             logger: Logger) -> some ApplicationProtocol {
-    Application(router: buildRouter(junction: junction),
+                             logger: Logger, benchBaseline: Bool = false) -> some ApplicationProtocol {
+    Application(router: buildRouter(junction: junction, benchBaseline: benchBaseline),
                 configuration: .init(address: .hostname(configuration.host, port: configuration.port),
                                      serverName: "Junction"),
                 services: services,

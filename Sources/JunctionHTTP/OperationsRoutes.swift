@@ -3,7 +3,7 @@ import Hummingbird
 import JunctionStore
 import NIOCore
 
-/// `/health` and `/openapi.yaml`.
+/// `/health`, `/openapi.yaml` and `/metrics` (Prometheus text; admin credentials).
 struct OperationsRoutes {
     let junction: Junction
 
@@ -17,6 +17,12 @@ struct OperationsRoutes {
     func register(on router: Router<AppContext>) {
         router.get("/health") { _, _ in
             try JSONBody.response(["status": "ok", "database": junction.database.kind.rawValue])
+        }
+        router.get("/metrics") { _, context in
+            try context.requireCaller().requireAdmin()
+            let text = PrometheusText.render(try await junction.deliveries.metrics())
+            return Response(status: .ok, headers: [.contentType: "text/plain; version=0.0.4"],
+                            body: .init(byteBuffer: ByteBuffer(string: text)))
         }
         router.get("/openapi.yaml") { _, _ in
             Response(status: .ok, headers: [.contentType: "application/yaml"], body: .init(byteBuffer: Self.openAPIDocument))

@@ -6,13 +6,13 @@ import JunctionHTTP
 import JunctionStore
 import Logging
 
-/// `junction serve | migrate | demo`.
+/// `junction serve | migrate | demo | bench`.
 @main
 struct JunctionCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "junction",
         abstract: "Junction, an open order-management hub that speaks Increff's OMS API.",
-        subcommands: [Serve.self, Migrate.self, Demo.self],
+        subcommands: [Serve.self, Migrate.self, Demo.self, Bench.self],
         defaultSubcommand: Serve.self)
 }
 

@@ -70,6 +70,10 @@ import Testing
                     #expect(request.headers["x-junction-signature"] == "sha256=" + expected.map { String(format: "%02x", $0) }.joined())
                 }
                 #expect(accepted.last?.json["shipments"][0]["shipmentStatus"].string == "DELIVERED")
+                let metrics = try await api.get("/metrics")
+                #expect(metrics.text.contains(#"junction_deliveries{partner="BOOKS",status="DELIVERED"} 4"#), "\(metrics.text)")
+                #expect(metrics.text.contains(#"junction_delivery_lag_seconds{partner="BOOKS"} 0"#))
+                #expect(try await api.get("/metrics", as: partners.marketplace).status == 403)
             }
         }
     }
@@ -207,6 +211,31 @@ import Testing
                 #expect(pushes.last?.json["inventories"][0]["channelSkuCode"].string == "MP3-A")
                 let events = await simulator.requests(to: "/efs")
                 #expect(events.allSatisfy { $0.json["eventType"].string == "SUBORDER_CREATE" && $0.json["locationCode"].string == "WH2" })
+            }
+        }
+    }
+
+    /// A receiver that hangs past the timeout is a failure like any other: retried, FAILED, replayable.
+    @Test(arguments: TestBackend.available)
+    func aReceiverThatHangsPastTheTimeoutIsRetriedThenFailed(_ backend: TestBackend) async throws {
+        try await withAPI(backend) { api in
+            let partners = try await seedCatalogue(api)
+            try await withPartnerSimulator({ _, _ in (200, "") }) { base, simulator in
+                await simulator.slowDown(.seconds(5))
+                try await erpPartner(api, name: "BOOKS", url: "\(base)/postings",
+                                     extra: #", "timeoutSeconds": 1.5, "retryHorizonSeconds": 4, "events": ["OUTWARD_ORDER_CREATE"]"#)
+                _ = try await api.post("/orders/outward", as: partners.marketplace, orderJSON("HG-1", [("MP-A", 1, "560")]))
+                try await dispatching(api) {
+                    #expect(try await eventually(90) { try await api.get("/deliveries?status=FAILED").json["deliveries"].array.count == 1 })
+                    let delivery = try await api.get("/deliveries?status=FAILED").json["deliveries"][0]
+                    #expect(delivery["lastStatus"] == .null && delivery["lastError"].string?.hasPrefix("no answer") == true, "\(delivery)")
+                    await simulator.slowDown(.zero)
+                    _ = try await api.post("/deliveries/\(delivery["id"].int ?? 0)/replay", "{}")
+                    let delivered = try await eventually { try await api.get("/deliveries?status=DELIVERED").json["deliveries"].array.count == 1 }
+                    let listing = try await api.get("/deliveries").text
+                    #expect(delivered, "\(listing)")
+                }
+                #expect(Set(await simulator.requests(to: "/postings").compactMap(\.messageId)).count == 1)
             }
         }
     }

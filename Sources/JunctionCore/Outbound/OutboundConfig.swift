@@ -41,11 +41,17 @@ public struct OutboundConfig: Codable, Sendable, Hashable {
     public var retryHorizonSeconds: Int?
     /// The first retry's delay; each next one doubles (default 5 seconds).
     public var retryBaseSeconds: Double?
+    /// How long Junction waits for an answer (default and most 45 seconds, §0.4).
+    public var timeoutSeconds: Double?
 
     public init() {}
 
     public static let defaultRetryHorizonSeconds = 86_400
     public static let defaultRetryBaseSeconds = 5.0
+    public static let maximumTimeoutSeconds = 45.0
+
+    /// The answer timeout in force.
+    public var timeout: Double { timeoutSeconds ?? Self.maximumTimeoutSeconds }
 
     /// The URL of a call, when the partner implements it.
     public func url(for call: OutboundCall) -> String? { urls?[call.rawValue] }
@@ -77,6 +83,9 @@ public struct OutboundConfig: Codable, Sendable, Hashable {
         }
         if let seconds = config.retryBaseSeconds, !(seconds > 0 && seconds <= 3600) {
             errors.add("outbound.retryBaseSeconds", "must be more than 0 and at most 3600")
+        }
+        if let seconds = config.timeoutSeconds, !(seconds > 0 && seconds <= maximumTimeoutSeconds) {
+            errors.add("outbound.timeoutSeconds", "must be more than 0 and at most 45")
         }
         if let secret = config.signingSecret, secret.count < 16 { errors.add("outbound.signingSecret", "must be at least 16 characters") }
         try errors.throwIfAny()

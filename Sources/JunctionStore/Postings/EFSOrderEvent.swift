@@ -22,49 +22,26 @@ public struct EFSOrderEvent: Codable, Sendable, Hashable {
     public var eventType: EFSOrderEventType
     public var eventTime: String
     public var orderCode: String
-    public var parentOrderCode: String?
+    @Null public var parentOrderCode: String?
     /// The location of the suborder.
     public var locationCode: String
     public var channelName: String
     public var orderTime: String
     /// Processing is allowed only after this time; null when the order sets none.
-    public var startProcessingTime: String?
+    @Null public var startProcessingTime: String?
     /// The order's `dispatchByTime`; null when the order sets none.
-    public var requiredBy: String?
+    @Null public var requiredBy: String?
     /// `COD` or `PREPAID`.
     public var paymentMethod: String
     public var isPriority: Bool
     public var onHold: Bool
     /// The suborder's lines, one per SKU.
     public var orderItems: [OrderItem]
-    public var shippingAddress: ERPPosting.PostalAddress?
-    public var billingAddress: ERPPosting.PostalAddress?
+    @Null public var shippingAddress: ERPPosting.PostalAddress?
+    @Null public var billingAddress: ERPPosting.PostalAddress?
     public var orderCustomAttributes: ERPPosting.OrderAttributes
     public var virtualSkuDefinitions: [ERPPosting.SkuDefinition]
     public var bundledSkuDefinitions: [BundledSkuDefinition]
-
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(messageId, forKey: .messageId)
-        try container.encode(eventType, forKey: .eventType)
-        try container.encode(eventTime, forKey: .eventTime)
-        try container.encode(orderCode, forKey: .orderCode)
-        try container.encode(parentOrderCode, forKey: .parentOrderCode)
-        try container.encode(locationCode, forKey: .locationCode)
-        try container.encode(channelName, forKey: .channelName)
-        try container.encode(orderTime, forKey: .orderTime)
-        try container.encode(startProcessingTime, forKey: .startProcessingTime)
-        try container.encode(requiredBy, forKey: .requiredBy)
-        try container.encode(paymentMethod, forKey: .paymentMethod)
-        try container.encode(isPriority, forKey: .isPriority)
-        try container.encode(onHold, forKey: .onHold)
-        try container.encode(orderItems, forKey: .orderItems)
-        try container.encode(shippingAddress, forKey: .shippingAddress)
-        try container.encode(billingAddress, forKey: .billingAddress)
-        try container.encode(orderCustomAttributes, forKey: .orderCustomAttributes)
-        try container.encode(virtualSkuDefinitions, forKey: .virtualSkuDefinitions)
-        try container.encode(bundledSkuDefinitions, forKey: .bundledSkuDefinitions)
-    }
 }
 
 extension EFSOrderEvent {
@@ -75,7 +52,7 @@ extension EFSOrderEvent {
         public var clientSkuId: String
         public var channelSkuCode: String
         /// The article's barcode; null when the article is not known.
-        public var barcode: String?
+        @Null public var barcode: String?
         public var orderedQuantity: Int
         /// Absolute: all cancelled units, by the customer and by the seller.
         public var cancelledQuantity: Int
@@ -94,28 +71,6 @@ extension EFSOrderEvent {
         /// Junction keeps no external item codes: always empty.
         public var externalItemCodes: [String]
         public var orderItemCustomAttributes: ERPPosting.Attributes
-
-        public func encode(to encoder: any Encoder) throws {
-            var container = encoder.container(keyedBy: CodingKeys.self)
-            try container.encode(orderItemCodes, forKey: .orderItemCodes)
-            try container.encode(clientSkuId, forKey: .clientSkuId)
-            try container.encode(channelSkuCode, forKey: .channelSkuCode)
-            try container.encode(barcode, forKey: .barcode)
-            try container.encode(orderedQuantity, forKey: .orderedQuantity)
-            try container.encode(cancelledQuantity, forKey: .cancelledQuantity)
-            try container.encode(customerCancelledQty, forKey: .customerCancelledQty)
-            try container.encode(sellerCancelledQty, forKey: .sellerCancelledQty)
-            try container.encode(sellerRejectQty, forKey: .sellerRejectQty)
-            try container.encode(hoppedQuantity, forKey: .hoppedQuantity)
-            try container.encode(sellingPricePerUnit, forKey: .sellingPricePerUnit)
-            try container.encode(giftChargePerUnit, forKey: .giftChargePerUnit)
-            try container.encode(channelDiscount, forKey: .channelDiscount)
-            try container.encode(sellerDiscount, forKey: .sellerDiscount)
-            try container.encode(shippingCharge, forKey: .shippingCharge)
-            try container.encode(isVirtual, forKey: .isVirtual)
-            try container.encode(externalItemCodes, forKey: .externalItemCodes)
-            try container.encode(orderItemCustomAttributes, forKey: .orderItemCustomAttributes)
-        }
     }
 
     /// A bundle of the suborder: the ERP posting's bundle definition plus the client SKU codes §5.4 adds,

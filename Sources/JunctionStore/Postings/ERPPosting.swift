@@ -9,12 +9,12 @@ import JunctionCore
 /// `shipmentDetails` sits at the top level, next to `shipments`.
 public struct ERPPosting: Codable, Sendable, Hashable {
     /// The partner the order went to (B2B customer or vendor code).
-    public var partnerCode: String?
-    public var partnerLocationCode: String?
+    @Null public var partnerCode: String?
+    @Null public var partnerLocationCode: String?
     /// The location that fulfils the order.
-    public var locationCode: String?
+    @Null public var locationCode: String?
     public var orderCode: String
-    public var parentOrderCode: String?
+    @Null public var parentOrderCode: String?
     public var isPriority: Bool
     public var channelName: String
     public var orderTime: String
@@ -27,7 +27,7 @@ public struct ERPPosting: Codable, Sendable, Hashable {
     public var eventType: SalesPostingEvent
     public var eventTime: String
     public var omsOrderId: Int64
-    public var turnAroundTime: String?
+    @Null public var turnAroundTime: String?
     public var virtualSkuDefinitions: [SkuDefinition]
     public var bundledSkuDefinitions: [SkuDefinition]
     /// `"true"` or `"false"`: the seed writes this flag as a string.
@@ -39,40 +39,10 @@ public struct ERPPosting: Codable, Sendable, Hashable {
     /// The order's invoiced (or later) shipments; once in a posting, a shipment is in every later one.
     public var shipments: [Shipment]
     /// Dimensions and boxes of one posted shipment; null while none is posted.
-    public var shipmentDetails: ShipmentDetails?
-    public var shippingAddress: PostalAddress?
-    public var billingAddress: PostalAddress?
+    @Null public var shipmentDetails: ShipmentDetails?
+    @Null public var shippingAddress: PostalAddress?
+    @Null public var billingAddress: PostalAddress?
     public var orderCustomAttributes: OrderAttributes
-
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(partnerCode, forKey: .partnerCode)
-        try container.encode(partnerLocationCode, forKey: .partnerLocationCode)
-        try container.encode(locationCode, forKey: .locationCode)
-        try container.encode(orderCode, forKey: .orderCode)
-        try container.encode(parentOrderCode, forKey: .parentOrderCode)
-        try container.encode(isPriority, forKey: .isPriority)
-        try container.encode(channelName, forKey: .channelName)
-        try container.encode(orderTime, forKey: .orderTime)
-        try container.encode(orderType, forKey: .orderType)
-        try container.encode(messageId, forKey: .messageId)
-        try container.encode(paymentMethod, forKey: .paymentMethod)
-        try container.encode(eventType, forKey: .eventType)
-        try container.encode(eventTime, forKey: .eventTime)
-        try container.encode(omsOrderId, forKey: .omsOrderId)
-        try container.encode(turnAroundTime, forKey: .turnAroundTime)
-        try container.encode(virtualSkuDefinitions, forKey: .virtualSkuDefinitions)
-        try container.encode(bundledSkuDefinitions, forKey: .bundledSkuDefinitions)
-        try container.encode(isSplitRequired, forKey: .isSplitRequired)
-        try container.encode(shippingCharges, forKey: .shippingCharges)
-        try container.encode(channelType, forKey: .channelType)
-        try container.encode(orderItems, forKey: .orderItems)
-        try container.encode(shipments, forKey: .shipments)
-        try container.encode(shipmentDetails, forKey: .shipmentDetails)
-        try container.encode(shippingAddress, forKey: .shippingAddress)
-        try container.encode(billingAddress, forKey: .billingAddress)
-        try container.encode(orderCustomAttributes, forKey: .orderCustomAttributes)
-    }
 }
 
 extension ERPPosting {
@@ -118,24 +88,8 @@ extension ERPPosting {
         /// Junction keeps no id per line: `omsOrderId × 10000 + line index` (an order has at most 2,500
         /// lines), stable and unique across orders.
         public var omsItemId: Int64
-        public var barcode: String?
+        @Null public var barcode: String?
         public var orderItemCustomAttributes: Attributes
-
-        public func encode(to encoder: any Encoder) throws {
-            var container = encoder.container(keyedBy: CodingKeys.self)
-            try container.encode(orderItemCode, forKey: .orderItemCode)
-            try container.encode(channelSkuCode, forKey: .channelSkuCode)
-            try container.encode(orderedQuantity, forKey: .orderedQuantity)
-            try container.encode(cancelledQuantity, forKey: .cancelledQuantity)
-            try container.encode(channelDiscount, forKey: .channelDiscount)
-            try container.encode(sellingPricePerUnit, forKey: .sellingPricePerUnit)
-            try container.encode(giftChargePerUnit, forKey: .giftChargePerUnit)
-            try container.encode(sellerDiscount, forKey: .sellerDiscount)
-            try container.encode(shippingCharge, forKey: .shippingCharge)
-            try container.encode(omsItemId, forKey: .omsItemId)
-            try container.encode(barcode, forKey: .barcode)
-            try container.encode(orderItemCustomAttributes, forKey: .orderItemCustomAttributes)
-        }
     }
 
     /// `attribute1` … `attribute10` and `channelMetadata`, every key written, null when not set.
@@ -143,7 +97,7 @@ extension ERPPosting {
         /// The attributes set, by key (`attribute1` … `attribute10`).
         public var values: [String: String]
         /// The channel's free-form data, as sent.
-        public var channelMetadata: JSONValue?
+        @Null public var channelMetadata: JSONValue?
 
         public func encode(to encoder: any Encoder) throws {
             var container = encoder.container(keyedBy: NameKey.self)
@@ -155,7 +109,7 @@ extension ERPPosting {
     /// The order's custom attributes: those of a line plus `currency`, in one flat object.
     public struct OrderAttributes: Codable, Sendable, Hashable {
         public var attributes: Attributes
-        public var currency: String?
+        @Null public var currency: String?
 
         public func encode(to encoder: any Encoder) throws {
             try attributes.encode(to: encoder)
@@ -172,32 +126,15 @@ extension ERPPosting {
         public var generatedInvoiceId: String
         public var generatedInvoiceDate: String
         /// A channel's own invoice; Junction issues every invoice itself, so these stay null.
-        public var externalInvoiceId: String?
-        public var externalInvoiceDate: String?
+        @Null public var externalInvoiceId: String?
+        @Null public var externalInvoiceDate: String?
         public var invoiceDocumentUrl: String
         public var shippingLabelDocumentUrl: String
-        public var irn: String?
-        public var qrCode: String?
+        @Null public var irn: String?
+        @Null public var qrCode: String?
         public var shipmentStatus: String
         public var awbNumber: String
         public var shipmentItems: [ShipmentItem]
-
-        public func encode(to encoder: any Encoder) throws {
-            var container = encoder.container(keyedBy: CodingKeys.self)
-            try container.encode(shipmentCode, forKey: .shipmentCode)
-            try container.encode(locationCode, forKey: .locationCode)
-            try container.encode(generatedInvoiceId, forKey: .generatedInvoiceId)
-            try container.encode(generatedInvoiceDate, forKey: .generatedInvoiceDate)
-            try container.encode(externalInvoiceId, forKey: .externalInvoiceId)
-            try container.encode(externalInvoiceDate, forKey: .externalInvoiceDate)
-            try container.encode(invoiceDocumentUrl, forKey: .invoiceDocumentUrl)
-            try container.encode(shippingLabelDocumentUrl, forKey: .shippingLabelDocumentUrl)
-            try container.encode(irn, forKey: .irn)
-            try container.encode(qrCode, forKey: .qrCode)
-            try container.encode(shipmentStatus, forKey: .shipmentStatus)
-            try container.encode(awbNumber, forKey: .awbNumber)
-            try container.encode(shipmentItems, forKey: .shipmentItems)
-        }
     }
 
     /// One invoice line of a shipment: prices, tax and its break-up (`taxItems`).
@@ -213,87 +150,41 @@ extension ERPPosting {
         public var sellingPriceTotal: Paise
         public var quantity: Int
         /// The order line's shipping charge and channel discount per unit.
-        public var shippingChargePerUnit: Paise?
-        public var channelDiscount: Paise?
+        @Null public var shippingChargePerUnit: Paise?
+        @Null public var channelDiscount: Paise?
         public var taxItems: [TaxComponent]
-
-        public func encode(to encoder: any Encoder) throws {
-            var container = encoder.container(keyedBy: CodingKeys.self)
-            try container.encode(channelSkuCode, forKey: .channelSkuCode)
-            try container.encode(orderItemCode, forKey: .orderItemCode)
-            try container.encode(netTaxAmountPerUnit, forKey: .netTaxAmountPerUnit)
-            try container.encode(netTaxAmountTotal, forKey: .netTaxAmountTotal)
-            try container.encode(baseSellingPricePerUnit, forKey: .baseSellingPricePerUnit)
-            try container.encode(baseSellingPriceTotal, forKey: .baseSellingPriceTotal)
-            try container.encode(sellingPricePerUnit, forKey: .sellingPricePerUnit)
-            try container.encode(sellingPriceTotal, forKey: .sellingPriceTotal)
-            try container.encode(quantity, forKey: .quantity)
-            try container.encode(shippingChargePerUnit, forKey: .shippingChargePerUnit)
-            try container.encode(channelDiscount, forKey: .channelDiscount)
-            try container.encode(taxItems, forKey: .taxItems)
-        }
     }
 
     /// A shipment's package as packed: centimetres and grams.
     public struct ShipmentDetails: Codable, Sendable, Hashable {
-        public var length: Double?
-        public var breadth: Double?
-        public var height: Double?
-        public var weight: Double?
+        @Null public var length: Double?
+        @Null public var breadth: Double?
+        @Null public var height: Double?
+        @Null public var weight: Double?
         public var shipmentId: Int64
         public var totalItemQuantity: Int
         public var packboxDetailsList: [PackBox]
-
-        public func encode(to encoder: any Encoder) throws {
-            var container = encoder.container(keyedBy: CodingKeys.self)
-            try container.encode(length, forKey: .length)
-            try container.encode(breadth, forKey: .breadth)
-            try container.encode(height, forKey: .height)
-            try container.encode(weight, forKey: .weight)
-            try container.encode(shipmentId, forKey: .shipmentId)
-            try container.encode(totalItemQuantity, forKey: .totalItemQuantity)
-            try container.encode(packboxDetailsList, forKey: .packboxDetailsList)
-        }
     }
 
     /// One box of a shipment, as the pack call described it.
     public struct PackBox: Codable, Sendable, Hashable {
-        public var length: Double?
-        public var breadth: Double?
-        public var height: Double?
-        public var weight: Double?
-        public var boxId: Int64?
+        @Null public var length: Double?
+        @Null public var breadth: Double?
+        @Null public var height: Double?
+        @Null public var weight: Double?
+        @Null public var boxId: Int64?
         /// Junction ships every box of a shipment under the shipment's AWB.
-        public var awbNumber: String?
-        public var packBoxRemarks: String?
+        @Null public var awbNumber: String?
+        @Null public var packBoxRemarks: String?
         public var skuQuantityDataList: [BoxSku]
-
-        public func encode(to encoder: any Encoder) throws {
-            var container = encoder.container(keyedBy: CodingKeys.self)
-            try container.encode(length, forKey: .length)
-            try container.encode(breadth, forKey: .breadth)
-            try container.encode(height, forKey: .height)
-            try container.encode(weight, forKey: .weight)
-            try container.encode(boxId, forKey: .boxId)
-            try container.encode(awbNumber, forKey: .awbNumber)
-            try container.encode(packBoxRemarks, forKey: .packBoxRemarks)
-            try container.encode(skuQuantityDataList, forKey: .skuQuantityDataList)
-        }
     }
 
     /// `count` units of one SKU in a box.
     public struct BoxSku: Codable, Sendable, Hashable {
         /// Junction's id of the article.
-        public var globalSkuId: Int64?
-        public var clientSkuId: String?
+        @Null public var globalSkuId: Int64?
+        @Null public var clientSkuId: String?
         public var count: Int
-
-        public func encode(to encoder: any Encoder) throws {
-            var container = encoder.container(keyedBy: CodingKeys.self)
-            try container.encode(globalSkuId, forKey: .globalSkuId)
-            try container.encode(clientSkuId, forKey: .clientSkuId)
-            try container.encode(count, forKey: .count)
-        }
     }
 
     /// A postal address with all ten fields written, null where the order has none.

@@ -1,0 +1,74 @@
+import ArgumentParser
+import AsyncHTTPClient
+import Foundation
+import JunctionStore
+import Logging
+import NIOHTTP1
+
+/// `junction bench`: seeds a catalogue, starts Junction in this process and measures each scenario over
+/// loopback HTTP, printing a table (and optionally writing JSON).
+struct Bench: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Measure throughput and latency of Junction in this process over loopback HTTP.")
+    @Option(name: .customLong("database-url"),
+            help: "An empty postgres:// database to use (default: SQLite in a fresh temporary directory)")
+    var databaseURL: String?
+    @OptionGroup var options: BenchOptions
+
+    func run() async throws {
+        var logger = Logger(label: "junction-bench")
+        logger.logLevel = .warning
+        let scenarios = try options.selectedScenarios()
+        let database = try await BenchDatabase.open(url: databaseURL, logger: logger)
+        let report: BenchReport
+        do {
+            report = try await measure(scenarios, junction: database.junction, logger: logger)
+        } catch {
+            await database.close()
+            throw error
+        }
+        await database.close()
+        print(report.table)
+        if let path = options.json {
+            try report.write(toJSON: path)
+            print("results written to \(path)")
+        }
+        if let hotCheck = report.hotCheck, !hotCheck.passed {
+            print("\n!!! FAILED: the hot scenario oversold or under-allocated stock !!!\n\(hotCheck.summary)")
+            throw ExitCode.failure
+        }
+    }
+
+    /// Seeds, serves, drives every scenario and stops the server.
+    private func measure(_ scenarios: [BenchScenario], junction: Junction, logger: Logger) async throws -> BenchReport {
+        let catalogue = BenchCatalogue(skus: options.effectiveSkus)
+        print("seeding \(catalogue.skus) SKUs and \(BenchCatalogue.hotCount) hot ones on \(junction.database.kind.rawValue)…")
+        _ = try await junction.authenticator.prepareAdmin(password: UUID().uuidString)
+        try await catalogue.seed(junction)
+        let server = try await BenchServer.start(junction: junction, logger: logger)
+        let client = LoadDriver.makeClient(concurrency: options.effectiveConcurrency)
+        let driver = LoadDriver(client: client, baseURL: "http://127.0.0.1:\(server.port)",
+                                headers: ["authUsername": BenchCatalogue.channel.name, "authPassword": BenchCatalogue.channel.secret])
+        var report = BenchReport(database: junction.database.kind.rawValue, concurrency: options.effectiveConcurrency,
+                                 durationSeconds: options.effectiveDuration, skus: catalogue.skus)
+        do {
+            for scenario in scenarios {
+                let before = ProcessUsage.now()
+                let tally = await driver.run(Workloads.make(scenario, catalogue: catalogue),
+                                             concurrency: options.effectiveConcurrency, duration: options.effectiveDuration)
+                let after = ProcessUsage.now()
+                let result = ScenarioResult(scenario, tally: tally, cpuSeconds: after.cpuSeconds - before.cpuSeconds, usage: after)
+                print("\(scenario.rawValue): \(result.requests) requests, \(result.errors) errors")
+                report.results.append(result)
+                if scenario == .hot { report.hotCheck = try await HotStockCheck.run(junction) }
+            }
+        } catch {
+            try? await client.shutdown()
+            await server.stop()
+            throw error
+        }
+        try await client.shutdown()
+        await server.stop()
+        return report
+    }
+}
