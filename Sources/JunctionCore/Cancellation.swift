@@ -19,6 +19,13 @@ public struct CancelOrderInput: Decodable, Sendable, Hashable {
     public var reason: String?
 
     public init() {}
+
+    /// An operator's seller cancellation must say why (it is shown in the timeline and sent to the channel).
+    public func requireReason() throws {
+        var errors = FieldErrors()
+        errors.required(reason, "reason", maxLength: 1000)
+        try errors.throwIfAny()
+    }
 }
 
 /// Who cancels: the customer through the channel, or the seller (the EFS or the admin). Seller

@@ -57,9 +57,7 @@ struct OrderRoutes {
             let caller = try context.requireCaller()
             try caller.requireAdmin()
             let input = try await JSONBody.decode(CancelOrderInput.self, from: request, context: context)
-            var errors = FieldErrors()
-            errors.required(input.reason, "reason", maxLength: 1000)
-            try errors.throwIfAny()
+            try input.requireReason()
             return try JSONBody.response(try await junction.orders.cancel(
                 code: try context.parameters.require("orderCode"), input, caller: caller, by: .seller))
         }
