@@ -32,6 +32,12 @@ struct MasterRoutes {
             try context.requireCaller().requireAdmin()
             return try JSONBody.response(["channels": try await junction.masters.channels()])
         }
+        router.put("/master/channels/:channelName/outbound") { request, context in
+            try context.requireCaller().requireAdmin()
+            let outbound = try await JSONBody.decode(JSONValue.self, from: request, context: context)
+            return try JSONBody.response(try await junction.masters.replaceOutbound(
+                of: try context.parameters.require("channelName"), with: outbound))
+        }
         router.get("/master/channels/:channelName") { _, context in
             let caller = try context.requireCaller()
             let name = try context.parameters.require("channelName")

@@ -63,6 +63,7 @@ public struct CatalogueStore: Sendable {
     public func createListings(channel: String, _ listings: [ListingInput]) async throws -> ListingResult {
         try await database.write { sql in
             var result = ListingResult()
+            var listed: Set<Int64> = []
             for listing in listings {
                 let code = listing.channelSkuCode!
                 let reference = listing.barcode ?? listing.clientSkuCode ?? ""
@@ -82,7 +83,9 @@ public struct CatalogueStore: Sendable {
                         channel_serial_no = excluded.channel_serial_no, tolerance_days = excluded.tolerance_days
                     """).run()
                 result.successChannelSkus.append(code)
+                listed.insert(article.id)
             }
+            try await AtpChanges.markListings(channel: channel, articles: listed, on: sql)
             return result
         }
     }

@@ -66,6 +66,18 @@ public struct MasterStore: Sendable {
                              authUsername: name, authPassword: secret)
     }
 
+    /// Replaces how Junction reaches a partner (its `outbound`); messages already planned keep their URL.
+    public func replaceOutbound(of name: String, with outbound: JSONValue) async throws -> ChannelView {
+        guard case .object = outbound else { throw DomainError.invalid("outbound", "must be an object") }
+        _ = try OutboundConfig.validate(outbound)
+        let updated = try await database.write { sql in
+            try await sql.raw("UPDATE channels SET outbound = \(bind: try JSONCoding.string(outbound)) WHERE name = \(bind: name) RETURNING name AS document")
+                .first(decoding: DocumentRow.self) != nil
+        }
+        guard updated else { throw DomainError.notFound("no channel \(name)") }
+        return try await channel(named: name)
+    }
+
     public func channel(named name: String) async throws -> ChannelView {
         guard let channel = try await channels(named: name).first else { throw DomainError.notFound("no channel \(name)") }
         return channel

@@ -205,9 +205,10 @@ import Testing
                     }
                     #expect(settled)
                 }
-                let pushes = await simulator.requests(to: "/atp")
+                let all = await simulator.requests(to: "/atp")
+                #expect(all.allSatisfy { $0.method == "PUT" })
+                let pushes = all.filter { $0.json["locationCode"].string == "WH2" }
                 #expect(pushes.count < 20, "60 orders coalesce into a few pushes, not \(pushes.count)")
-                #expect(pushes.allSatisfy { $0.method == "PUT" && $0.json["locationCode"].string == "WH2" })
                 #expect(pushes.last?.json["inventories"][0]["channelSkuCode"].string == "MP3-A")
                 let events = await simulator.requests(to: "/efs")
                 #expect(events.allSatisfy { $0.json["eventType"].string == "SUBORDER_CREATE" && $0.json["locationCode"].string == "WH2" })
@@ -236,6 +237,37 @@ import Testing
                     #expect(delivered, "\(listing)")
                 }
                 #expect(Set(await simulator.requests(to: "/postings").compactMap(\.messageId)).count == 1)
+            }
+        }
+    }
+
+    /// The admin changes how a partner is reached; a partner that receives ATP gets a first snapshot of the
+    /// SKUs it lists.
+    @Test(arguments: TestBackend.available)
+    func outboundCanBeChangedAndNewListingsGetAnATPSnapshot(_ backend: TestBackend) async throws {
+        try await withAPI(backend) { api in
+            let partners = try await seedCatalogue(api)
+            try await setStock(api, [("A", "WH2", 7)])
+            try await withPartnerSimulator({ _, _ in (200, "") }) { base, simulator in
+                let bad = try await api.put("/master/channels/MP/outbound", #"{"urls": {"locationAtp": "ftp://x"}}"#)
+                #expect(bad.status == 400 && fieldNames(bad) == ["outbound.urls.locationAtp"], "\(bad.text)")
+                let partnerMayNot = try await api.put("/master/channels/MP/outbound", as: partners.marketplace, #"{"urls": {}}"#)
+                #expect(partnerMayNot.status == 403)
+                let changed = try await api.put("/master/channels/MP/outbound", """
+                    {"urls": {"locationAtp": "\(base)/atp"}, "signingSecret": "\(Self.secret)"}
+                    """)
+                #expect(changed.status == 200 && changed.json["outbound"]["signingSecret"] == .null, "\(changed.text)")
+                _ = try await api.post("/master/sku-listings/channel", as: partners.marketplace,
+                                       #"{"skuListings": [{"channelSkuCode": "MP-NEW", "barcode": "A"}]}"#)
+                let pushed = try await dispatching(api) {
+                    try await eventually {
+                        await simulator.requests(to: "/atp").contains { request in
+                            request.json["locationCode"].string == "WH2"
+                                && request.json["inventories"].array.contains { $0["channelSkuCode"].string == "MP-NEW" && $0["quantity"].int == 7 }
+                        }
+                    }
+                }
+                #expect(pushed)
             }
         }
     }

@@ -28,9 +28,27 @@ enum AtpChanges {
                 """).all(decoding: DocumentRow.self).map(\.document)
             pairs = locations.flatMap { location in Set(articles).map { (location, $0) } }
         }
-        for (location, article) in pairs {
+        try await insert(pairs, on: sql)
+    }
+
+    /// A partner that receives ATP gets its newly listed SKUs' quantities at each of its locations: the first
+    /// snapshot of what it can sell.
+    static func markListings(channel: String, articles: Set<Int64>, on sql: any SQLDatabase) async throws {
+        guard !articles.isEmpty,
+              let row = try await sql.raw("SELECT name, channel_type, outbound FROM channels WHERE name = \(bind: channel)")
+                .first(decoding: PartnerRow.self),
+              let config = try? OutboundConfig.validate(try JSONCoding.decode(JSONValue.self, from: row.outbound)),
+              config.url(for: .locationAtp) != nil || config.url(for: .consolidatedAtp) != nil else { return }
+        let locations = try await sql.raw("SELECT location_code AS document FROM channel_locations WHERE channel_name = \(bind: channel)")
+            .all(decoding: DocumentRow.self).map(\.document)
+        try await insert(locations.flatMap { location in articles.map { (location, $0) } }, on: sql)
+    }
+
+    private static func insert(_ pairs: [(String, Int64)], on sql: any SQLDatabase) async throws {
+        for chunk in stride(from: 0, to: pairs.count, by: 500) {
+            let values = pairs[chunk..<min(chunk + 500, pairs.count)].map { "(\(bind: $0.0), \(bind: $0.1))" as SQLQueryString }
             try await sql.raw("""
-                INSERT INTO atp_dirty (location_code, article_id) VALUES (\(bind: location), \(bind: article))
+                INSERT INTO atp_dirty (location_code, article_id) VALUES \(values.joined(separator: ", "))
                 ON CONFLICT (location_code, article_id) DO NOTHING
                 """).run()
         }
@@ -40,8 +58,10 @@ enum AtpChanges {
     static func take(limit: Int, on sql: any SQLDatabase) async throws -> [(location: String, article: Int64)] {
         let rows = try await sql.raw("SELECT location_code, article_id FROM atp_dirty ORDER BY location_code, article_id LIMIT \(literal: limit)")
             .all(decoding: DirtyRow.self)
-        for row in rows {
-            try await sql.raw("DELETE FROM atp_dirty WHERE location_code = \(bind: row.location_code) AND article_id = \(bind: row.article_id)").run()
+        for chunk in stride(from: 0, to: rows.count, by: 500) {
+            let pairs = rows[chunk..<min(chunk + 500, rows.count)]
+                .map { "(location_code = \(bind: $0.location_code) AND article_id = \(bind: $0.article_id))" as SQLQueryString }
+            try await sql.raw("DELETE FROM atp_dirty WHERE \(pairs.joined(separator: " OR "))").run()
         }
         return rows.map { ($0.location_code, $0.article_id) }
     }
