@@ -84,11 +84,3 @@ public enum EFSOrderEventBuilder {
         return result
     }
 }
-
-extension ERPPosting.OrderAttributes {
-    /// The attributes of an order's custom attribute map, with its `currency` or else `INR`.
-    init(_ attributes: CustomAttributes?) {
-        self.init(attributes: ERPPosting.Attributes(attributes),
-                  currency: attributes?.fields["currency"]?.stringValue ?? "INR")
-    }
-}

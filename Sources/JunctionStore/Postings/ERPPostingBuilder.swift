@@ -46,9 +46,7 @@ public enum ERPPostingBuilder {
             shipmentDetails: posted.last.map { details($0, items: order.orderItems, articles: articles) },
             shippingAddress: order.shippingAddress.map(ERPPosting.PostalAddress.init),
             billingAddress: order.billingAddress.map(ERPPosting.PostalAddress.init),
-            orderCustomAttributes: ERPPosting.OrderAttributes(
-                attributes: ERPPosting.Attributes(order.orderCustomAttributes),
-                currency: order.orderCustomAttributes?.fields["currency"]?.stringValue ?? "INR"))
+            orderCustomAttributes: ERPPosting.OrderAttributes(order.orderCustomAttributes))
     }
 
     /// `SALES` → `SO` and so on: the spelling the posting's table lists.
@@ -116,5 +114,13 @@ extension ERPPosting.Attributes {
         let fields = attributes?.fields ?? [:]
         self.init(values: AttributeDefinition.allowedKeys.reduce(into: [:]) { $0[$1] = fields[$1]?.stringValue },
                   channelMetadata: fields["channelMetadata"])
+    }
+}
+
+extension ERPPosting.OrderAttributes {
+    /// The attributes of an order's custom attribute map, with its `currency` or else `INR`.
+    init(_ attributes: CustomAttributes?) {
+        self.init(attributes: ERPPosting.Attributes(attributes),
+                  currency: attributes?.fields["currency"]?.stringValue ?? "INR")
     }
 }
