@@ -56,4 +56,16 @@ public enum OrderEvents {
               reason: "custom attributes changed: \(keys.joined(separator: ", "))",
               details: ["keys": .array(keys.map(JSONValue.string))])
     }
+
+    /// The locations an ORDER_ALLOCATED event's details name (as ``allocated(code:channel:plan:reason:)``
+    /// writes them), each once, sorted.
+    public static func allocatedLocations(in details: JSONValue) -> [String] {
+        Array(Set((details.field("allocations")?.items ?? []).compactMap { $0.field("locationCode")?.text })).sorted()
+    }
+
+    /// Who cancelled, in a cancellation event's details (as ``cancelled(code:channel:plan:lines:by:reason:)``
+    /// writes it).
+    public static func cancellingParty(in details: JSONValue) -> CancellationParty? {
+        details.field("party")?.text.flatMap(CancellationParty.init(rawValue:))
+    }
 }

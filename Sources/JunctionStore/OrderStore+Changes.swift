@@ -53,8 +53,9 @@ extension OrderStore {
                                                     reason: "smaller after cancellation"))
             }
         } else {
-            events += try await ShipmentRecords.advanceOrder(order, on: sql)
-            if events.count == 1 { try await OrderRecords.setStatus(order.orderStatus, orderId: order.id, on: sql) }
+            let progressed = try await ShipmentRecords.advanceOrder(order, on: sql)
+            if progressed.isEmpty { try await OrderRecords.setStatus(order.orderStatus, orderId: order.id, on: sql) }
+            events += progressed
         }
         let freed = Set(demands.filter { demand in plan.releases.contains { $0.lineNo == demand.lineNo } }
             .flatMap { $0.components.map(\.articleId) })

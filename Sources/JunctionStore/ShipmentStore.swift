@@ -96,12 +96,8 @@ extension ShipmentStore {
         let result = try await database.write { sql in
             try await WarehouseAccess.require(caller, at: checked.locationCode, on: sql)
             let dispatching = Dispatching(checked: checked, input: input)
-            var groups = try await dispatching.shipments(in: combined ? .invoiced : .manifested, on: sql)
-            var manifestCode: String?
-            if combined {
-                manifestCode = try await dispatching.manifest(groups, on: sql).code
-                groups = try await dispatching.shipments(in: .manifested, on: sql)
-            }
+            let groups = try await dispatching.shipments(in: combined ? .invoiced : .manifested, on: sql)
+            let manifestCode = combined ? try await dispatching.manifest(groups, on: sql).code : nil
             let handover = try await dispatching.handover(groups, on: sql)
             return DispatchResult(manifestCode: manifestCode, externalManifestCode: nil, manifestUrl: nil,
                                   handoverCode: handover.code, handoverDocumentUrl: link(handover.token),

@@ -15,15 +15,14 @@ enum AtpChanges {
         var pairs: [(String, Int64)] = []
         if type == .inventoryChanged {
             guard let location = event.location_code,
-                  let code = (try? JSONValue.parse(event.details))?.field("channelSkuCode")?.text,
+                  let code = event.parsedDetails.field("channelSkuCode")?.text,
                   let article = try await CatalogueStore.articleId(code: code, on: sql) else { return }
             pairs = [(location, article)]
         } else if let orderId = event.order_id, let channel = event.channel_name {
             let articles = try await OrderRecords.lines(orderId: orderId, on: sql).flatMap {
                 try JSONCoding.decode(LineDocument.self, from: $0.document).components.map(\.articleId)
             }
-            let reservedAt = (try? JSONValue.parse(event.details))?.field("allocations")?.items.compactMap { $0.field("locationCode")?.text }
-            let locations = type == .orderAllocated ? Array(Set(reservedAt ?? [])) : try await sql.raw("""
+            let locations = type == .orderAllocated ? OrderEvents.allocatedLocations(in: event.parsedDetails) : try await sql.raw("""
                 SELECT location_code AS document FROM channel_locations WHERE channel_name = \(bind: channel)
                 """).all(decoding: DocumentRow.self).map(\.document)
             pairs = locations.flatMap { location in Set(articles).map { (location, $0) } }

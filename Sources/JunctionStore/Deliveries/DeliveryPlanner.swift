@@ -76,6 +76,9 @@ struct PlannedEventRow: Decodable, Sendable {
     var location_code: String?
     var details: String
     var created_at: Int64
+
+    /// The details as JSON (null if unreadable); read it once per event.
+    var parsedDetails: JSONValue { (try? JSONValue.parse(details)) ?? .null }
 }
 
 /// A message ready to be stored for delivery.

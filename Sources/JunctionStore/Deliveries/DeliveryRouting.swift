@@ -8,13 +8,14 @@ enum DeliveryRouting {
     static func messages(for event: PlannedEventRow, partners: [String: OutboundConfig], baseURL: String,
                          on sql: any SQLDatabase) async throws -> [PlannedMessage] {
         guard let orderId = event.order_id, let type = EventType(rawValue: event.event_type) else { return [] }
-        let routes = candidates(type, event: event, partners: partners)
-            + (try await suborderRoutes(type, event: event, orderId: orderId, partners: partners, on: sql))
+        let details = event.parsedDetails
+        let routes = candidates(type, event: event, details: details, partners: partners)
+            + (try await suborderRoutes(type, event: event, details: details, orderId: orderId, partners: partners, on: sql))
         guard !routes.isEmpty else { return [] }
         let source = try await ERPPostingSource.load(orderId: orderId, documentBaseURL: baseURL, on: sql)
         var messages: [PlannedMessage] = []
         for route in routes {
-            guard let payload = try payload(route, event: event, type: type, source: source) else { continue }
+            guard let payload = try payload(route, event: event, type: type, details: details, source: source) else { continue }
             let config = partners[route.partner]!
             let sequence = route.location.map { "suborder:\(orderId):\($0)" } ?? "order:\(orderId)"
             messages.append(PlannedMessage(partner: route.partner, call: route.call, url: config.url(for: route.call)!,
@@ -33,7 +34,8 @@ enum DeliveryRouting {
     }
 
     /// The partners and calls an event of `type` may go to, before loading the order.
-    private static func candidates(_ type: EventType, event: PlannedEventRow, partners: [String: OutboundConfig]) -> [Route] {
+    private static func candidates(_ type: EventType, event: PlannedEventRow, details: JSONValue,
+                                   partners: [String: OutboundConfig]) -> [Route] {
         var routes: [Route] = []
         if let posting = SalesPostingEvent(type) {
             for (name, config) in partners.sorted(by: { $0.key < $1.key })
@@ -41,18 +43,15 @@ enum DeliveryRouting {
                 routes.append(Route(partner: name, call: .salesPosting, label: posting.rawValue))
             }
         }
-        guard let channel = event.channel_name, let config = partners[channel] else { return routes }
-        if type == .orderAllocated, config.url(for: .acknowledgement) != nil {
-            routes.append(Route(partner: channel, call: .acknowledgement, label: "ACKNOWLEDGEMENT"))
-        }
-        if [.orderCancelled, .orderPartiallyCancelled].contains(type), config.url(for: .sellerCancellation) != nil,
-           (try? JSONValue.parse(event.details))?.field("party") == .string(CancellationParty.seller.rawValue) {
-            routes.append(Route(partner: channel, call: .sellerCancellation, label: "SELLER_CANCELLATION"))
+        if let channel = event.channel_name, let config = partners[channel],
+           let call = ChannelNotice.call(for: type, cancelledBy: OrderEvents.cancellingParty(in: details)),
+           config.url(for: call) != nil {
+            routes.append(Route(partner: channel, call: call, label: call == .acknowledgement ? "ACKNOWLEDGEMENT" : "SELLER_CANCELLATION"))
         }
         return routes
     }
 
-    private static func payload(_ route: Route, event: PlannedEventRow, type: EventType,
+    private static func payload(_ route: Route, event: PlannedEventRow, type: EventType, details: JSONValue,
                                 source: ERPPostingSource) throws -> String? {
         switch route.call {
         case .salesPosting:
@@ -61,10 +60,8 @@ enum DeliveryRouting {
                 order: source.order, event: posting, messageId: event.message_id, eventTime: Timestamp(millis: event.created_at),
                 channelType: source.channelType, articles: source.articles))
         case .acknowledgement:
-            let locations = (try? JSONValue.parse(event.details))?.field("allocations")?.items
-                .compactMap { $0.field("locationCode")?.text } ?? []
             return try JSONCoding.string(AcknowledgementCall.of(orderCode: source.order.orderCode,
-                                                               locations: Array(Set(locations)).sorted()))
+                                                               locations: OrderEvents.allocatedLocations(in: details)))
         case .sellerCancellation:
             return try JSONCoding.string(SellerCancellationCall.of(source.order))
         case .orderEvents:
@@ -77,25 +74,12 @@ enum DeliveryRouting {
         }
     }
 
-    /// The suborder event an order event is to an EFS, if any.
-    static func suborderEvent(_ type: EventType) -> EFSOrderEventType? {
-        switch type {
-        case .orderAllocated: return .create
-        case .orderPartiallyCancelled: return .partialCancel
-        case .orderCancelled: return .cancel
-        case .orderCompleted: return .complete
-        case .orderPropertiesUpdated, .orderOnHold, .orderReleased: return .propertiesUpdate
-        case .shipmentPacked: return .packed
-        default: return nil
-        }
-    }
-
     /// One route per location of the order whose EFS has an `orderEvents` URL and receives this event.
-    private static func suborderRoutes(_ type: EventType, event: PlannedEventRow, orderId: Int64,
+    private static func suborderRoutes(_ type: EventType, event: PlannedEventRow, details: JSONValue, orderId: Int64,
                                        partners: [String: OutboundConfig], on sql: any SQLDatabase) async throws -> [Route] {
-        guard let kind = suborderEvent(type),
+        guard let kind = EFSOrderEventType(type),
               partners.values.contains(where: { $0.url(for: .orderEvents) != nil && $0.receives(kind.rawValue) }) else { return [] }
-        let locations = try await suborderLocations(type, event: event, orderId: orderId, on: sql)
+        let locations = try await suborderLocations(type, event: event, details: details, orderId: orderId, on: sql)
         guard !locations.isEmpty else { return [] }
         let fulfillers = try await sql.raw("SELECT code, efs_channel FROM locations WHERE code IN (\(binds: locations))")
             .all(decoding: FulfillerRow.self)
@@ -108,18 +92,17 @@ enum DeliveryRouting {
 
     /// Where the event's suborders are: the allocation's locations, the packing location, or every location
     /// the order has been allocated to or shipped from.
-    private static func suborderLocations(_ type: EventType, event: PlannedEventRow, orderId: Int64,
+    private static func suborderLocations(_ type: EventType, event: PlannedEventRow, details: JSONValue, orderId: Int64,
                                           on sql: any SQLDatabase) async throws -> [String] {
-        let allocated = { (details: String) in
-            (try? JSONValue.parse(details))?.field("allocations")?.items.compactMap { $0.field("locationCode")?.text } ?? []
-        }
         switch type {
-        case .orderAllocated: return Array(Set(allocated(event.details))).sorted()
+        case .orderAllocated: return OrderEvents.allocatedLocations(in: details)
         case .shipmentPacked: return event.location_code.map { [$0] } ?? []
         default:
             let history = try await sql.raw("""
                 SELECT details AS document FROM events WHERE order_id = \(bind: orderId) AND event_type = 'ORDER_ALLOCATED'
-                """).all(decoding: DocumentRow.self).flatMap { allocated($0.document) }
+                """).all(decoding: DocumentRow.self).flatMap {
+                    OrderEvents.allocatedLocations(in: (try? JSONValue.parse($0.document)) ?? .null)
+                }
             return Array(Set(history)).sorted()
         }
     }

@@ -1,15 +1,5 @@
 import JunctionCore
 
-/// The kinds of outward order event an external fulfilment system receives (§5.4, current version).
-public enum EFSOrderEventType: String, Codable, Sendable, CaseIterable {
-    case create = "SUBORDER_CREATE"
-    case partialCancel = "SUBORDER_PARTIAL_CANCEL"
-    case cancel = "SUBORDER_CANCEL"
-    case complete = "SUBORDER_COMPLETE"
-    case propertiesUpdate = "SUBORDER_PROPERTIES_UPDATE"
-    case packed = "PACKED"
-}
-
 /// An outward order event to an external fulfilment system (§5.4): the suborder, the part of an order at one
 /// location, as the EFS fulfilling that location receives it.
 ///
