@@ -27,7 +27,7 @@ public struct Junction: Sendable {
         let database: any JunctionDatabase
         switch try DatabaseLocation(url: url) {
         case .sqlite(let path):
-            database = try await SQLiteJunctionDatabase.open(path: path, logger: logger)
+            database = try SQLiteJunctionDatabase.open(path: path, logger: logger)
         case .postgres(let host, let port, let username, let password, let name):
             database = try await PostgresJunctionDatabase.connect(host: host, port: port, username: username,
                                                                   password: password, database: name,

@@ -13,7 +13,7 @@ public enum DatabaseKind: String, Sendable {
 /// whole body run again. `read` runs its body on a connection without write intent.
 public protocol JunctionDatabase: Sendable {
     var kind: DatabaseKind { get }
-    func write<T: Sendable>(_ body: @Sendable (any SQLDatabase) async throws -> T) async throws -> T
+    func write<T: Sendable>(_ body: @escaping @Sendable (any SQLDatabase) async throws -> T) async throws -> T
     func read<T: Sendable>(_ body: @Sendable (any SQLDatabase) async throws -> T) async throws -> T
     /// Gives the sequencer a chance to number committed events (see ``EventLog``).
     func afterCommit() async

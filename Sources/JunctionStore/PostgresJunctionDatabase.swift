@@ -41,7 +41,7 @@ public final class PostgresJunctionDatabase: JunctionDatabase {
                                         database: database, maxConnections: maxConnections, logger: logger)
     }
 
-    public func write<T: Sendable>(_ body: @Sendable (any SQLDatabase) async throws -> T) async throws -> T {
+    public func write<T: Sendable>(_ body: @escaping @Sendable (any SQLDatabase) async throws -> T) async throws -> T {
         var attempt = 0
         while true {
             attempt += 1
