@@ -44,16 +44,28 @@ public struct Paise: Hashable, Comparable, Sendable, AdditiveArithmetic, CustomS
 
 extension Paise: Codable {
     /// Reads a rupee amount given as a JSON number or numeric string.
+    ///
+    /// A number with at most two decimals (nearly every price) is read through `Double`: when the nearest
+    /// whole number of paise, divided back, gives the same `Double`, the text named exactly that amount. Any
+    /// other number goes through `Decimal` and is rounded half away from zero.
     public init(from decoder: any Decoder) throws {
         let container = try decoder.singleValueContainer()
+        if let double = try? container.decode(Double.self), double.magnitude <= Double(Paise.limit.value) / 100 {
+            let paise = (double * 100).rounded()
+            if paise / 100 == double {
+                self.init(Int64(paise))
+                return
+            }
+        }
         let rupees: Decimal
-        if let text = try? container.decode(String.self) {
+        if let number = try? container.decode(Decimal.self) {
+            rupees = number
+        } else {
+            let text = try container.decode(String.self)
             guard let parsed = Decimal(string: text.trimmingCharacters(in: .whitespaces)) else {
                 throw DecodingError.dataCorruptedError(in: container, debugDescription: "must be a number")
             }
             rupees = parsed
-        } else {
-            rupees = try container.decode(Decimal.self)
         }
         guard let amount = Paise(rupees: rupees) else {
             throw DecodingError.dataCorruptedError(in: container, debugDescription: "amount out of range")
@@ -61,9 +73,18 @@ extension Paise: Codable {
         self = amount
     }
 
-    /// Writes the rupee amount as a JSON number with at most two decimals.
+    /// Writes the rupee amount as a JSON number with at most two decimals. Up to ₹10^13 a `Double` prints
+    /// exactly those digits (fewer than 16 significant ones) and is much cheaper to write than a `Decimal`.
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.singleValueContainer()
-        try container.encode(rupees)
+        if value.magnitude <= UInt64(Self.exactDoubleRupees * 100) {
+            try container.encode(Double(value) / 100)
+        } else {
+            try container.encode(rupees)
+        }
     }
+
+    /// Rupee amounts up to here have at most 15 significant digits with their paise, so `Double` keeps them
+    /// exactly apart.
+    private static let exactDoubleRupees: Double = 10_000_000_000_000
 }

@@ -4,13 +4,20 @@ import NIOCore
 
 /// Reading request bodies and writing JSON answers.
 enum JSONBody {
+    private static let decoder = JSONDecoder()
+    private static let encoder: JSONEncoder = {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.withoutEscapingSlashes]
+        return encoder
+    }()
+
     /// Decodes the body as `T`; a malformed body becomes a 400 naming the field.
     static func decode<T: Decodable>(_ type: T.Type, from request: Request, context: AppContext) async throws -> T {
         var request = request
         let buffer = try await request.collectBody(upTo: context.maxUploadSize)
         guard buffer.readableBytes > 0 else { throw APIError.badData([.init("body", "a JSON body is required")]) }
         do {
-            return try JSONDecoder().decode(T.self, from: buffer)
+            return try decoder.decode(T.self, from: buffer)
         } catch let error as DecodingError {
             throw APIError.badData([APIError.fieldError(error)])
         }
@@ -18,8 +25,6 @@ enum JSONBody {
 
     /// A JSON answer.
     static func response<T: Encodable>(_ value: T, status: HTTPResponse.Status = .ok) throws -> Response {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.withoutEscapingSlashes]
         var answer = raw(try encoder.encode(value))
         answer.status = status
         return answer

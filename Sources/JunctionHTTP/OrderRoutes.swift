@@ -1,3 +1,4 @@
+import HTTPTypes
 import Hummingbird
 import JunctionCore
 import JunctionStore
@@ -5,16 +6,18 @@ import JunctionStore
 /// Outward orders (§1.1–1.7, §5.5) and Junction's order reads.
 struct OrderRoutes {
     let junction: Junction
+    private static let prefer = HTTPField.Name("Prefer")!
 
     func register(on router: Router<AppContext>) {
         router.post("/orders/outward") { request, context in
             let input = try await JSONBody.decode(OutwardOrderInput.self, from: request, context: context)
-            return try JSONBody.response(try await junction.orders.create(input, caller: try context.requireCaller()))
+            let orderId = try await junction.orders.create(input, caller: try context.requireCaller())
+            return try await createdAnswer(orderId, request: request)
         }
         router.post("/orders/outward/partner-code") { request, context in
             let input = try await JSONBody.decode(OutwardOrderInput.self, from: request, context: context)
-            return try JSONBody.response(try await junction.orders.create(input, caller: try context.requireCaller(),
-                                                                          variant: .partnerCode))
+            let orderId = try await junction.orders.create(input, caller: try context.requireCaller(), variant: .partnerCode)
+            return try await createdAnswer(orderId, request: request)
         }
         router.post("/orders/outward/list") { request, context in
             let caller = try context.requireCaller()
@@ -25,7 +28,7 @@ struct OrderRoutes {
             var results: [OrderListResult] = []
             for input in orders {
                 do {
-                    let order = try await junction.orders.create(input, caller: caller)
+                    let order = try await junction.orders.view(orderId: try await junction.orders.create(input, caller: caller))
                     results.append(OrderListResult(orderCode: order.orderCode, status: "SUCCESS", httpStatus: 200, order: order, error: nil))
                 } catch {
                     guard let answer = APIError(error) else { throw error }
@@ -100,6 +103,13 @@ struct OrderRoutes {
             return try JSONBody.response(try await junction.orders.search(
                 code: code!, locationCode: request.uri.queryParameters.get("locationCode"), caller: try context.requireCaller()))
         }
+    }
+
+    /// Increff answers an order creation with 200 and an empty body; a client that sends
+    /// `Prefer: return=representation` gets the stored order instead.
+    private func createdAnswer(_ orderId: Int64, request: Request) async throws -> Response {
+        guard request.headers[Self.prefer]?.contains("return=representation") == true else { return JSONBody.empty }
+        return try JSONBody.response(try await junction.orders.view(orderId: orderId))
     }
 }
 

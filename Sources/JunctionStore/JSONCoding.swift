@@ -1,14 +1,33 @@
 import Foundation
 
-/// JSON documents kept in TEXT columns.
+/// JSON documents kept in TEXT columns, and the canonical form requests are fingerprinted by.
 enum JSONCoding {
-    static func string<T: Encodable>(_ value: T) throws -> String {
+    private static let storage: JSONEncoder = {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.withoutEscapingSlashes]
+        return encoder
+    }()
+
+    private static let canonical: JSONEncoder = {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        return String(decoding: try encoder.encode(value), as: UTF8.self)
+        return encoder
+    }()
+
+    private static let decoder = JSONDecoder()
+
+    /// The value as a JSON document to store.
+    static func string<T: Encodable>(_ value: T) throws -> String {
+        String(decoding: try storage.encode(value), as: UTF8.self)
+    }
+
+    /// A fingerprint of the value that does not depend on key order: the same request sent again, however
+    /// its JSON was laid out, has the same fingerprint.
+    static func fingerprint<T: Encodable>(_ value: T) throws -> String {
+        sha256Hex(String(decoding: try canonical.encode(value), as: UTF8.self))
     }
 
     static func decode<T: Decodable>(_ type: T.Type, from text: String) throws -> T {
-        try JSONDecoder().decode(type, from: Data(text.utf8))
+        try decoder.decode(type, from: Data(text.utf8))
     }
 }

@@ -10,7 +10,8 @@ extension OrderStore {
         return try await view(orderId: orderId)
     }
 
-    func view(orderId: Int64) async throws -> OrderView {
+    /// The whole order with the given id (as ``create(_:caller:variant:)`` returns it).
+    public func view(orderId: Int64) async throws -> OrderView {
         let baseURL = documentBaseURL
         return try await database.read { sql in
             guard let order = try await Self.loadView(orderId: orderId, documentBaseURL: baseURL, timeline: true, on: sql) else {

@@ -10,16 +10,16 @@ public struct OrderStore: Sendable {
     /// Which create call this is: §1.1 or the partner-code variant §1.2.
     public enum Variant: Sendable { case standard, partnerCode }
 
-    /// Creates (or, for an identical re-send, returns) an order. The order, its allocation and its events
-    /// commit together; a rejected request writes nothing.
-    public func create(_ input: OutwardOrderInput, caller: Caller, variant: Variant = .standard) async throws -> OrderView {
+    /// Creates (or, for an identical re-send, finds) an order and returns its id; ``view(orderId:)`` reads
+    /// it whole. The order, its allocation and its events commit together; a rejected request writes nothing.
+    public func create(_ input: OutwardOrderInput, caller: Caller, variant: Variant = .standard) async throws -> Int64 {
         let channel = try Self.sellingChannel(caller, requested: input.channelName)
-        let requestHash = sha256Hex(try JSONCoding.string(input))
+        let requestHash = try JSONCoding.fingerprint(input)
         let orderId = try await database.write { sql in
             try await Self.create(input, channel: channel, requestHash: requestHash, variant: variant, on: sql)
         }
         await database.afterCommit()
-        return try await view(orderId: orderId)
+        return orderId
     }
 
     static func create(_ input: OutwardOrderInput, channel: String, requestHash: String, variant: Variant,

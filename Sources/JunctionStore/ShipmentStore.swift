@@ -37,7 +37,7 @@ public struct ShipmentStore: Sendable {
 
     /// Identifies a pack request by its content.
     static func requestHash(_ input: PackInput) throws -> String {
-        "hash:" + sha256Hex(try JSONCoding.string(input))
+        "hash:" + (try JSONCoding.fingerprint(input))
     }
 
     /// One shipment as the API shows it.

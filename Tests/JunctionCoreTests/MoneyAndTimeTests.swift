@@ -15,6 +15,20 @@ import Testing
         #expect(String(decoding: try JSONEncoder().encode([Paise(19_999)]), as: UTF8.self) == "[199.99]")
     }
 
+    @Test func jsonAmountsAreExactOnTheFastPathAndBeyondIt() throws {
+        let read = { (json: String) in try JSONDecoder().decode([Paise].self, from: Data(json.utf8)) }
+        #expect(try read("[560.555, -1.005, 0.015, 99.995, 0.29, 0.57, 1.1, 99999999999.99]")
+                == [Paise(56_056), Paise(-101), Paise(2), Paise(10_000), Paise(29), Paise(57), Paise(110), Paise(9_999_999_999_999)])
+        #expect(try read(#"["560.555", 1e2, 5.0000000000000001]"#) == [Paise(56_056), Paise(10_000), Paise(500)])
+        #expect(throws: DecodingError.self) { try read("[100000000000.01]") }
+        #expect(throws: DecodingError.self) { try read(#"["cheap"]"#) }
+        for paise: Int64 in [0, 1, 10, 29, 57, 110, 56_050, -5, 999_999_999_999_999, -999_999_999_999_999, 7_000_000_000_000_001] {
+            let text = String(decoding: try JSONEncoder().encode([Paise(paise)]), as: UTF8.self)
+            #expect(text == "[\(NSDecimalNumber(decimal: Paise(paise).rupees).stringValue)]")
+            if paise.magnitude <= UInt64(Paise.limit.value) { #expect(try read(text) == [Paise(paise)]) }
+        }
+    }
+
     @Test func everyIncreffDateFormatIsRead() {
         let expected = Timestamp(millis: 1_602_859_948_000)
         #expect(Timestamp(parsing: "2020-10-16T20:22:28.000+05:30") == Timestamp(millis: 1_602_859_948_000))

@@ -28,6 +28,21 @@ import Testing
     }
 
     @Test(arguments: TestBackend.available)
+    func creationAnswersAnEmptyBodyUnlessTheOrderIsAskedFor(_ backend: TestBackend) async throws {
+        try await withAPI(backend) { api in
+            let partners = try await seedCatalogue(api)
+            try await setStock(api, [("A", "WH1", 5)])
+            let plain = try await api.call(.post, "/orders/outward", as: partners.marketplace,
+                                           json: orderJSON("SO-E", [("MP-A", 1, "100")]), representation: false)
+            #expect(plain.status == 200 && plain.text.isEmpty, "\(plain.text)")
+            let resent = try await api.call(.post, "/orders/outward", as: partners.marketplace,
+                                            json: orderJSON("SO-E", [("MP-A", 1, "100")]), representation: true)
+            #expect(resent.status == 200 && resent.json["orderCode"].string == "SO-E")
+            #expect(resent.json["status"].string == "ALLOCATED", "\(resent.text)")
+        }
+    }
+
+    @Test(arguments: TestBackend.available)
     func bulkListAnswersPerOrder(_ backend: TestBackend) async throws {
         try await withAPI(backend) { api in
             let partners = try await seedCatalogue(api)

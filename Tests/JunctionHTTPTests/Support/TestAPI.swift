@@ -28,10 +28,14 @@ struct TestAPI: Sendable {
     let junction: Junction
     let admin: Credential
 
+    /// Sends a request; with `representation` (the default) creations answer the stored order instead of
+    /// Increff's empty body, so tests can read what was created.
     @discardableResult
-    func call(_ method: HTTPRequest.Method, _ uri: String, as credential: Credential? = nil, json: String? = nil) async throws -> Answer {
+    func call(_ method: HTTPRequest.Method, _ uri: String, as credential: Credential? = nil, json: String? = nil,
+              representation: Bool = true) async throws -> Answer {
         let credential = credential ?? admin
         var headers: HTTPFields = [.contentType: "application/json"]
+        if representation { headers[HTTPField.Name("Prefer")!] = "return=representation" }
         if !credential.username.isEmpty {
             headers[HTTPField.Name("authUsername")!] = credential.username
             headers[HTTPField.Name("authPassword")!] = credential.password
