@@ -11,10 +11,24 @@ enum Allocator {
     /// Tries to allocate an order's open units; returns the allocation, or `nil` when it must wait.
     static func allocate(orderId: Int64, channel: String, demands: [LineDemand], pinnedLocation: String?,
                          allowSplit: Bool, on sql: any SQLDatabase) async throws -> [LineAllocation]? {
+        guard let plan = try await plan(channel: channel, demands: demands, pinnedLocation: pinnedLocation,
+                                        allowSplit: allowSplit, on: sql) else { return nil }
+        try await reserve(plan, orderId: orderId, demands: demands, on: sql)
+        return plan
+    }
+
+    /// Where the demands can be fulfilled from the stock as it stands, or `nil` when they must wait.
+    static func plan(channel: String, demands: [LineDemand], pinnedLocation: String?, allowSplit: Bool,
+                     on sql: any SQLDatabase) async throws -> [LineAllocation]? {
         let candidates = try await locationStock(channel: channel, pinned: pinnedLocation,
                                                  articles: Set(demands.flatMap { $0.components.map(\.articleId) }), on: sql)
-        guard let plan = AllocationPlanner.plan(demands, locations: candidates, pinnedLocation: pinnedLocation,
-                                                allowSplit: allowSplit) else { return nil }
+        return AllocationPlanner.plan(demands, locations: candidates, pinnedLocation: pinnedLocation, allowSplit: allowSplit)
+    }
+
+    /// Reserves the stock of `plan` with one conditional write per (location, article) and records the
+    /// allocations; a reservation that no longer fits (a concurrent transaction took the stock) throws
+    /// ``ReservationRace`` so that the whole transaction runs again.
+    static func reserve(_ plan: [LineAllocation], orderId: Int64, demands: [LineDemand], on sql: any SQLDatabase) async throws {
         let now = Clock.nowMillis()
         for reservation in AllocationPlanner.reservations(for: plan, demands: demands) {
             let won = try await sql.raw("""
@@ -25,14 +39,14 @@ enum Allocator {
                 """).first(decoding: ArticleIdRow.self)
             if won == nil { throw ReservationRace() }
         }
-        for allocation in plan {
-            try await sql.raw("""
-                INSERT INTO allocations (order_id, line_no, location_code, units)
-                VALUES (\(bind: orderId), \(bind: allocation.lineNo), \(bind: allocation.locationCode), \(bind: allocation.units))
-                ON CONFLICT (order_id, line_no, location_code) DO UPDATE SET units = allocations.units + excluded.units
-                """).run()
+        let rows: [SQLQueryString] = plan.map {
+            "(\(bind: orderId), \(bind: $0.lineNo), \(bind: $0.locationCode), \(bind: $0.units))"
         }
-        return plan
+        guard !rows.isEmpty else { return }
+        try await sql.raw("""
+            INSERT INTO allocations (order_id, line_no, location_code, units) VALUES \(rows.joined(separator: ", "))
+            ON CONFLICT (order_id, line_no, location_code) DO UPDATE SET units = allocations.units + excluded.units
+            """).run()
     }
 
     /// Gives back promised units of an order.

@@ -168,17 +168,23 @@ enum OrderRecords {
             .first(decoding: DocumentRow.self)!.document
     }
 
-    /// Inserts the order, its lines, and returns its id.
-    static func insert(_ draft: OrderDraft, channel: String, requestHash: String, on sql: any SQLDatabase) async throws -> Int64 {
+    /// The id and request fingerprint of the channel's order with this code, if there is one.
+    static func fingerprint(channel: String, code: String, on sql: any SQLDatabase) async throws -> (id: Int64, requestHash: String)? {
+        try await sql.raw("SELECT id, request_hash FROM orders WHERE order_code = \(bind: code) AND channel_name = \(bind: channel)")
+            .first(decoding: FingerprintRow.self).map { ($0.id, $0.request_hash) }
+    }
+
+    /// Inserts the order with `status` and its lines, and returns its id.
+    static func insert(_ order: PreparedOrder, status: OrderStatus, on sql: any SQLDatabase) async throws -> Int64 {
+        let draft = order.draft
         let now = Clock.nowMillis()
         let id = try await sql.raw("""
             INSERT INTO orders (channel_name, order_code, status, order_type, is_priority, on_hold, order_time,
                 requested_location, is_split_required, request_hash, document, grand_total, created_at, updated_at)
-            VALUES (\(bind: channel), \(bind: draft.orderCode), \(bind: OrderStatus.unallocated.rawValue),
+            VALUES (\(bind: order.channel), \(bind: draft.orderCode), \(bind: status.rawValue),
                 \(bind: draft.orderType.rawValue), \(bind: draft.isPriority ? 1 : 0), \(bind: draft.onHold ? 1 : 0),
                 \(bind: draft.orderTime.millis), \(bind: draft.locationCode), \(bind: draft.isSplitRequired ? 1 : 0),
-                \(bind: requestHash), \(bind: try JSONCoding.string(OrderDocument(draft))),
-                \(bind: draft.totals.grandTotal.value), \(bind: now), \(bind: now))
+                \(bind: order.requestHash), \(bind: order.document), \(bind: draft.totals.grandTotal.value), \(bind: now), \(bind: now))
             RETURNING id
             """).first(decoding: IdRow.self)!.id
         var rows: [SQLQueryString] = []
@@ -186,7 +192,7 @@ enum OrderRecords {
             rows.append("""
                 (\(bind: id), \(bind: lineNo), \(bind: line.orderItemCode), \(bind: line.channelSkuCode),
                  \(bind: line.sku.articleId), \(bind: line.quantity), 0, \(bind: line.sellingPricePerUnit.value),
-                 \(bind: try JSONCoding.string(LineDocument(line))))
+                 \(bind: order.lineDocuments[lineNo]))
                 """)
         }
         for chunk in stride(from: 0, to: rows.count, by: 500) {
@@ -198,4 +204,9 @@ enum OrderRecords {
         }
         return id
     }
+}
+
+private struct FingerprintRow: Decodable {
+    var id: Int64
+    var request_hash: String
 }

@@ -12,43 +12,68 @@ public struct OrderStore: Sendable {
 
     /// Creates (or, for an identical re-send, finds) an order and returns its id; ``view(orderId:)`` reads
     /// it whole. The order, its allocation and its events commit together; a rejected request writes nothing.
+    ///
+    /// The order is checked against the catalogue on a reader first, so the writer (one at a time on
+    /// SQLite) only re-checks the code, reserves stock and inserts rows already encoded.
     public func create(_ input: OutwardOrderInput, caller: Caller, variant: Variant = .standard) async throws -> Int64 {
         let channel = try Self.sellingChannel(caller, requested: input.channelName)
         let requestHash = try JSONCoding.fingerprint(input)
-        let orderId = try await database.write { sql in
-            try await Self.create(input, channel: channel, requestHash: requestHash, variant: variant, on: sql)
+        let checked = try await database.read { sql in
+            try await Self.check(input, channel: channel, requestHash: requestHash, variant: variant, on: sql)
         }
+        guard case .new(let order) = checked else {
+            if case .existing(let orderId) = checked { return orderId }
+            preconditionFailure("an order is either new or existing")
+        }
+        let orderId = try await database.write { sql in try await Self.insert(order, on: sql) }
         await database.afterCommit()
         return orderId
     }
 
-    static func create(_ input: OutwardOrderInput, channel: String, requestHash: String, variant: Variant,
-                       on sql: any SQLDatabase) async throws -> Int64 {
-        let existing = try await OrderRecords.find(channel: channel, code: input.orderCode ?? "", on: sql).first
-        if let existing, existing.request_hash == requestHash { return existing.id }
+    /// What a create request turned out to be before anything is written.
+    enum CheckedOrder: Sendable {
+        case existing(Int64)
+        case new(PreparedOrder)
+    }
+
+    /// Finds an identical earlier order or validates a new one (409 for a code already used with other
+    /// content) and encodes its rows.
+    static func check(_ input: OutwardOrderInput, channel: String, requestHash: String, variant: Variant,
+                      on sql: any SQLDatabase) async throws -> CheckedOrder {
+        let existing = try await OrderRecords.fingerprint(channel: channel, code: input.orderCode ?? "", on: sql)
+        if let existing, existing.requestHash == requestHash { return .existing(existing.id) }
         let references = try await references(for: input, channel: channel, variant: variant, on: sql)
         let draft = try OrderDraft.validate(input, references: references, requirePartner: variant == .partnerCode)
-        if existing != nil {
-            throw DomainError.conflict("order \(draft.orderCode) of \(channel) exists with different content")
-        }
-        let orderId = try await OrderRecords.insert(draft, channel: channel, requestHash: requestHash, on: sql)
-        var events = [OrderEvents.created(draft, channel: channel)]
-        if draft.onHold {
-            events.append(OrderEvents.onHold(code: draft.orderCode, channel: channel, held: true,
-                                             reason: "created on hold; not released to processing until unheld"))
+        if existing != nil { throw conflict(draft.orderCode, channel: channel) }
+        return .new(try PreparedOrder(draft, channel: channel, requestHash: requestHash))
+    }
+
+    /// Writes a checked order: allocated at once when stock allows, else waiting. A race with an identical
+    /// order created meanwhile returns that one.
+    static func insert(_ order: PreparedOrder, on sql: any SQLDatabase) async throws -> Int64 {
+        let draft = order.draft
+        if let existing = try await OrderRecords.fingerprint(channel: order.channel, code: draft.orderCode, on: sql) {
+            guard existing.requestHash == order.requestHash else { throw conflict(draft.orderCode, channel: order.channel) }
+            return existing.id
         }
         let demands = draft.lines.enumerated().map { LineDemand(lineNo: $0.offset, units: $0.element.quantity,
                                                                 components: $0.element.sku.components) }
-        if let plan = try await Allocator.allocate(orderId: orderId, channel: channel, demands: demands,
-                                                   pinnedLocation: draft.locationCode,
-                                                   allowSplit: draft.isSplitRequired, on: sql) {
-            try await OrderRecords.setStatus(.allocated, orderId: orderId, on: sql)
-            events.append(OrderEvents.allocated(code: draft.orderCode, channel: channel, plan: plan, reason: "stock reserved"))
+        let plan = try await Allocator.plan(channel: order.channel, demands: demands, pinnedLocation: draft.locationCode,
+                                            allowSplit: draft.isSplitRequired, on: sql)
+        let orderId = try await OrderRecords.insert(order, status: plan == nil ? .unallocated : .allocated, on: sql)
+        var events = order.events
+        if let plan {
+            try await Allocator.reserve(plan, orderId: orderId, demands: demands, on: sql)
+            events.append(OrderEvents.allocated(code: draft.orderCode, channel: order.channel, plan: plan, reason: "stock reserved"))
         } else {
-            events.append(OrderEvents.unallocatable(code: draft.orderCode, channel: channel, pinned: draft.locationCode))
+            events.append(OrderEvents.unallocatable(code: draft.orderCode, channel: order.channel, pinned: draft.locationCode))
         }
         try await EventLog.append(events, orderId: orderId, on: sql)
         return orderId
+    }
+
+    private static func conflict(_ code: String, channel: String) -> DomainError {
+        .conflict("order \(code) of \(channel) exists with different content")
     }
 
     /// Loads what an order refers to: the channel's listings for its SKUs, attribute definitions, the

@@ -1,0 +1,27 @@
+import JunctionCore
+
+/// A validated order with its rows already encoded, so that the write transaction only inserts them.
+struct PreparedOrder: Sendable {
+    var draft: OrderDraft
+    var channel: String
+    var requestHash: String
+    /// The header fields without a column of their own, as stored.
+    var document: String
+    /// Each line's fields without a column of their own, as stored, in line order.
+    var lineDocuments: [String]
+    /// The events of its arrival (created, and on hold when it is); allocation adds its own.
+    var events: [NewEvent]
+
+    init(_ draft: OrderDraft, channel: String, requestHash: String) throws {
+        self.draft = draft
+        self.channel = channel
+        self.requestHash = requestHash
+        document = try JSONCoding.string(OrderDocument(draft))
+        lineDocuments = try draft.lines.map { try JSONCoding.string(LineDocument($0)) }
+        events = [OrderEvents.created(draft, channel: channel)]
+        if draft.onHold {
+            events.append(OrderEvents.onHold(code: draft.orderCode, channel: channel, held: true,
+                                             reason: "created on hold; not released to processing until unheld"))
+        }
+    }
+}
