@@ -11,15 +11,12 @@ import Synchronization
 /// `write` returns only after the COMMIT that holds its changes.
 final class SQLiteWriter: Sendable {
     private let database: SQLiteSQLDatabase
-    private let beforeCommit: @Sendable (any SQLDatabase) async throws -> Void
     private let maxBatch: Int
     private let queue = Mutex(WriteQueue())
     private let runner = Mutex<Task<Void, Never>?>(nil)
 
-    init(handle: SQLiteHandle, logger: Logger, maxBatch: Int,
-         beforeCommit: @escaping @Sendable (any SQLDatabase) async throws -> Void) {
+    init(handle: SQLiteHandle, logger: Logger, maxBatch: Int) {
         self.database = SQLiteSQLDatabase(handle: handle, logger: logger)
-        self.beforeCommit = beforeCommit
         self.maxBatch = max(1, maxBatch)
         runner.withLock { $0 = Task { await self.runBatches() } }
     }
@@ -97,7 +94,6 @@ final class SQLiteWriter: Sendable {
                 try handle.run("RELEASE job")
                 if waiting.isEmpty, ran.count < maxBatch { waiting = take(upTo: maxBatch - ran.count) }
             }
-            try await beforeCommit(database)
             try handle.run("COMMIT")
             for job in ran { job.committed() }
         } catch {

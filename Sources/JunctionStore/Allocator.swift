@@ -11,38 +11,42 @@ enum Allocator {
     /// Tries to allocate an order's open units; returns the allocation, or `nil` when it must wait.
     static func allocate(orderId: Int64, channel: String, demands: [LineDemand], pinnedLocation: String?,
                          allowSplit: Bool, on sql: any SQLDatabase) async throws -> [LineAllocation]? {
-        guard let plan = try await plan(channel: channel, demands: demands, pinnedLocation: pinnedLocation,
+        let candidates = try await candidateLocations(channel: channel, pinned: pinnedLocation, on: sql)
+        guard let plan = try await plan(demands, candidates: candidates, pinnedLocation: pinnedLocation,
                                         allowSplit: allowSplit, on: sql) else { return nil }
         try await reserve(plan, orderId: orderId, demands: demands, on: sql)
         return plan
     }
 
-    /// Where the demands can be fulfilled from the stock as it stands, or `nil` when they must wait.
-    static func plan(channel: String, demands: [LineDemand], pinnedLocation: String?, allowSplit: Bool,
+    /// Where the demands can be fulfilled from the stock of `candidates` as it stands, or `nil` when they
+    /// must wait.
+    static func plan(_ demands: [LineDemand], candidates: [CandidateLocation], pinnedLocation: String?, allowSplit: Bool,
                      on sql: any SQLDatabase) async throws -> [LineAllocation]? {
-        let candidates = try await locationStock(channel: channel, pinned: pinnedLocation,
-                                                 articles: Set(demands.flatMap { $0.components.map(\.articleId) }), on: sql)
-        return AllocationPlanner.plan(demands, locations: candidates, pinnedLocation: pinnedLocation, allowSplit: allowSplit)
+        let stock = try await locationStock(candidates, articles: Set(demands.flatMap { $0.components.map(\.articleId) }), on: sql)
+        return AllocationPlanner.plan(demands, locations: stock, pinnedLocation: pinnedLocation, allowSplit: allowSplit)
     }
 
-    /// Reserves the stock of `plan` with one conditional write per (location, article) and records the
-    /// allocations; a reservation that no longer fits (a concurrent transaction took the stock) throws
-    /// ``ReservationRace`` so that the whole transaction runs again.
+    /// Reserves the stock of `plan` with one conditional write for all its (location, article) pairs and
+    /// records the allocations; when a pair no longer fits (a concurrent transaction took the stock) it
+    /// throws ``ReservationRace`` so that the whole transaction runs again.
     static func reserve(_ plan: [LineAllocation], orderId: Int64, demands: [LineDemand], on sql: any SQLDatabase) async throws {
-        let now = Clock.nowMillis()
-        for reservation in AllocationPlanner.reservations(for: plan, demands: demands) {
-            let won = try await sql.raw("""
-                UPDATE inventory SET reserved = reserved + \(bind: reservation.quantity), updated_at = \(bind: now)
-                WHERE location_code = \(bind: reservation.locationCode) AND article_id = \(bind: reservation.articleId)
-                  AND on_hand - reserved - buffer >= \(bind: reservation.quantity)
-                RETURNING article_id
-                """).first(decoding: ArticleIdRow.self)
-            if won == nil { throw ReservationRace() }
+        let reservations = AllocationPlanner.reservations(for: plan, demands: demands)
+        guard !reservations.isEmpty else { return }
+        let wanted: [SQLQueryString] = reservations.map {
+            "(\(bind: $0.locationCode), \(bind: $0.articleId), \(bind: Int64($0.quantity)))"
         }
+        let won = try await sql.raw("""
+            WITH wanted (location_code, article_id, quantity) AS (VALUES \(wanted.joined(separator: ", ")))
+            UPDATE inventory SET reserved = inventory.reserved + wanted.quantity, updated_at = \(bind: Clock.nowMillis())
+            FROM wanted
+            WHERE inventory.location_code = wanted.location_code AND inventory.article_id = wanted.article_id
+              AND inventory.on_hand - inventory.reserved - inventory.buffer >= wanted.quantity
+            RETURNING inventory.article_id
+            """).all(decoding: ArticleIdRow.self)
+        if won.count != reservations.count { throw ReservationRace() }
         let rows: [SQLQueryString] = plan.map {
             "(\(bind: orderId), \(bind: $0.lineNo), \(bind: $0.locationCode), \(bind: $0.units))"
         }
-        guard !rows.isEmpty else { return }
         try await sql.raw("""
             INSERT INTO allocations (order_id, line_no, location_code, units) VALUES \(rows.joined(separator: ", "))
             ON CONFLICT (order_id, line_no, location_code) DO UPDATE SET units = allocations.units + excluded.units
@@ -92,19 +96,21 @@ enum Allocator {
         }
     }
 
-    /// ATP of `articles` at the candidate locations, with their priorities.
-    static func locationStock(channel: String, pinned: String?, articles: Set<Int64>,
-                              on sql: any SQLDatabase) async throws -> [LocationStock] {
-        let locations: [LocationPriorityRow]
+    /// The locations an order may be allocated at, with their priorities: the pinned one, or the channel's.
+    static func candidateLocations(channel: String, pinned: String?, on sql: any SQLDatabase) async throws -> [CandidateLocation] {
         if let pinned {
-            locations = try await sql.raw("SELECT code, priority FROM locations WHERE code = \(bind: pinned)")
-                .all(decoding: LocationPriorityRow.self)
-        } else {
-            locations = try await sql.raw("""
-                SELECT l.code, l.priority FROM locations l JOIN channel_locations c ON c.location_code = l.code
-                WHERE c.channel_name = \(bind: channel)
-                """).all(decoding: LocationPriorityRow.self)
+            return try await sql.raw("SELECT code, priority FROM locations WHERE code = \(bind: pinned)")
+                .all(decoding: CandidateLocation.self)
         }
+        return try await sql.raw("""
+            SELECT l.code, l.priority FROM locations l JOIN channel_locations c ON c.location_code = l.code
+            WHERE c.channel_name = \(bind: channel)
+            """).all(decoding: CandidateLocation.self)
+    }
+
+    /// ATP of `articles` at the candidate locations, with their priorities.
+    static func locationStock(_ locations: [CandidateLocation], articles: Set<Int64>,
+                              on sql: any SQLDatabase) async throws -> [LocationStock] {
         guard !locations.isEmpty, !articles.isEmpty else { return [] }
         let stock = try await sql.raw("""
             SELECT location_code, article_id, on_hand, reserved, buffer FROM inventory
@@ -118,6 +124,12 @@ enum Allocator {
     }
 }
 
+/// A location an order may be allocated at, and its priority (lower first).
+struct CandidateLocation: Decodable, Sendable {
+    var code: String
+    var priority: Int
+}
+
 struct InventoryRow: Decodable {
     var location_code: String
     var article_id: Int64
@@ -129,7 +141,6 @@ struct InventoryRow: Decodable {
 }
 
 private struct ArticleIdRow: Decodable { var article_id: Int64 }
-private struct LocationPriorityRow: Decodable { var code: String; var priority: Int }
 private struct WaitingOrderRow: Decodable {
     var id: Int64
     var channel_name: String

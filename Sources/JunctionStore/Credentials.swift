@@ -1,5 +1,6 @@
 import Crypto
 import Foundation
+import JunctionCore
 
 /// Secrets at rest: PBKDF2-HMAC-SHA256 with a random salt, written as `pbkdf2-sha256$rounds$salt$hash`.
 enum Credentials {
@@ -8,7 +9,7 @@ enum Credentials {
     /// A new random secret for a partner: 32 hex characters (128 bits).
     static func newSecret() -> String {
         var generator = SystemRandomNumberGenerator()
-        return (0..<16).map { _ in String(format: "%02x", UInt8.random(in: 0...255, using: &generator)) }.joined()
+        return (0..<16).map { _ in UInt8.random(in: 0...255, using: &generator) }.lowercaseHex
     }
 
     static func hash(_ secret: String) -> String {

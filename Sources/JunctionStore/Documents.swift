@@ -1,4 +1,5 @@
 import Foundation
+import JunctionCore
 import SQLKit
 
 /// The kinds of document Junction serves at `/documents/{token}`.
@@ -11,7 +12,7 @@ enum DocumentLinks {
     /// A fresh token, 32 hex digits from the system's secure generator.
     static func newToken() -> String {
         var generator = SystemRandomNumberGenerator()
-        return (0..<16).map { _ in String(format: "%02x", UInt8.random(in: 0...255, using: &generator)) }.joined()
+        return (0..<16).map { _ in UInt8.random(in: 0...255, using: &generator) }.lowercaseHex
     }
 
     /// The absolute link to a document.

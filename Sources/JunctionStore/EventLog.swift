@@ -2,32 +2,48 @@ import Foundation
 import JunctionCore
 import SQLKit
 
-/// The transactional outbox: events are written in the same transaction as the change they report, and
-/// numbered afterwards with a gap-free `messageId` in commit order.
+/// The transactional outbox: events are written in the same transaction as the change they report, with a
+/// gap-free `messageId` in commit order.
 ///
-/// Why numbered afterwards: on PostgreSQL, transactions that take ids from a sequence commit in a different
-/// order than they took them, so a reader paging "after messageId N" could skip an event that commits late.
-/// Instead each row gets an internal `id` at insert, and a sequencer (one at a time: the writer itself on
-/// SQLite, an advisory lock on PostgreSQL) gives committed rows the next `messageId`s in `id` order. Readers
-/// page by `messageId`, which only ever grows, so nothing is skipped. Delivery (a later component) reads the
-/// same table by `messageId` and keeps its own cursor per partner.
+/// On SQLite there is one writer and transactions commit in the order they run, so an event takes the next
+/// `messageId` as it is inserted (a rolled-back transaction gives its numbers back with its rows). On
+/// PostgreSQL, transactions that took numbers at insert would commit in another order, and a reader paging
+/// "after messageId N" could skip an event that commits late. There each row gets only an internal `id` at
+/// insert, and a sequencer (one at a time, under an advisory lock) gives committed rows the next
+/// `messageId`s in `id` order. Readers page by `messageId`, which only ever grows, so nothing is skipped.
+/// Delivery reads the same table by `messageId` and keeps its own cursor per partner.
 public enum EventLog {
     static let sequencerLock = "727002"
 
     /// Writes events for one aggregate (and order, when it is one) in the caller's transaction.
     static func append(_ events: [NewEvent], orderId: Int64?, on sql: any SQLDatabase) async throws {
+        try await append(events.map(EncodedEvent.init), orderId: orderId, on: sql)
+    }
+
+    /// Writes events whose details are already encoded (encoding them outside the transaction keeps it short).
+    static func append(_ events: [EncodedEvent], orderId: Int64?, on sql: any SQLDatabase) async throws {
         guard !events.isEmpty else { return }
         let now = Clock.nowMillis()
-        var rows: [SQLQueryString] = []
-        for event in events {
-            let details = try JSONCoding.string(event.details)
-            rows.append("(\(bind: event.type.rawValue), \(bind: event.aggregateType), \(bind: event.aggregateCode), \(bind: orderId), \(bind: event.channelName), \(bind: event.locationCode), \(bind: event.reason), \(bind: details), \(bind: now))")
+        var nextMessageId = numberedAtInsert(sql) ? try await lastMessageId(sql) + 1 : nil
+        let rows: [SQLQueryString] = events.map { encoded in
+            let event = encoded.event
+            defer { nextMessageId? += 1 }
+            return "(\(bind: nextMessageId), \(bind: event.type.rawValue), \(bind: event.aggregateType), \(bind: event.aggregateCode), \(bind: orderId), \(bind: event.channelName), \(bind: event.locationCode), \(bind: event.reason), \(bind: encoded.details), \(bind: now))"
         }
-        let values = rows.joined(separator: ", ")
         try await sql.raw("""
-            INSERT INTO events (event_type, aggregate_type, aggregate_code, order_id, channel_name, location_code, reason, details, created_at)
-            VALUES \(values)
+            INSERT INTO events (message_id, event_type, aggregate_type, aggregate_code, order_id, channel_name, location_code,
+                reason, details, created_at)
+            VALUES \(rows.joined(separator: ", "))
             """).run()
+    }
+
+    /// Whether events are numbered as they are inserted: on SQLite, whose one writer commits in order.
+    private static func numberedAtInsert(_ sql: any SQLDatabase) -> Bool {
+        sql.dialect.name == "sqlite"
+    }
+
+    private static func lastMessageId(_ sql: any SQLDatabase) async throws -> Int64 {
+        try await sql.raw("SELECT COALESCE(MAX(message_id), 0) AS id FROM events").first(decoding: IdRow.self)?.id ?? 0
     }
 
     /// Gives every committed, unnumbered event the next `messageId`, in insertion order.
@@ -38,6 +54,17 @@ public enum EventLog {
                  (SELECT COALESCE(MAX(message_id), 0) AS top FROM events) AS base
             WHERE events.id = pending.id
             """).run()
+    }
+}
+
+/// An event with its details as the JSON text to store.
+struct EncodedEvent: Sendable {
+    var event: NewEvent
+    var details: String
+
+    init(_ event: NewEvent) throws {
+        self.event = event
+        details = try JSONCoding.string(event.details)
     }
 }
 

@@ -174,8 +174,9 @@ enum OrderRecords {
             .first(decoding: FingerprintRow.self).map { ($0.id, $0.request_hash) }
     }
 
-    /// Inserts the order with `status` and its lines, and returns its id.
-    static func insert(_ order: PreparedOrder, status: OrderStatus, on sql: any SQLDatabase) async throws -> Int64 {
+    /// Inserts the order with `status` and its lines, and returns its id; `nil` when the channel already
+    /// has an order with this code.
+    static func insert(_ order: PreparedOrder, status: OrderStatus, on sql: any SQLDatabase) async throws -> Int64? {
         let draft = order.draft
         let now = Clock.nowMillis()
         let id = try await sql.raw("""
@@ -185,8 +186,10 @@ enum OrderRecords {
                 \(bind: draft.orderType.rawValue), \(bind: draft.isPriority ? 1 : 0), \(bind: draft.onHold ? 1 : 0),
                 \(bind: draft.orderTime.millis), \(bind: draft.locationCode), \(bind: draft.isSplitRequired ? 1 : 0),
                 \(bind: order.requestHash), \(bind: order.document), \(bind: draft.totals.grandTotal.value), \(bind: now), \(bind: now))
+            ON CONFLICT (channel_name, order_code) DO NOTHING
             RETURNING id
-            """).first(decoding: IdRow.self)!.id
+            """).first(decoding: IdRow.self)?.id
+        guard let id else { return nil }
         var rows: [SQLQueryString] = []
         for (lineNo, line) in draft.lines.enumerated() {
             rows.append("""

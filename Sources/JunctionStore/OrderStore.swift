@@ -45,28 +45,31 @@ public struct OrderStore: Sendable {
         let references = try await references(for: input, channel: channel, variant: variant, on: sql)
         let draft = try OrderDraft.validate(input, references: references, requirePartner: variant == .partnerCode)
         if existing != nil { throw conflict(draft.orderCode, channel: channel) }
-        return .new(try PreparedOrder(draft, channel: channel, requestHash: requestHash))
+        let candidates = try await Allocator.candidateLocations(channel: channel, pinned: draft.locationCode, on: sql)
+        return .new(try PreparedOrder(draft, channel: channel, requestHash: requestHash, candidates: candidates))
     }
 
     /// Writes a checked order: allocated at once when stock allows, else waiting. A race with an identical
     /// order created meanwhile returns that one.
     static func insert(_ order: PreparedOrder, on sql: any SQLDatabase) async throws -> Int64 {
         let draft = order.draft
-        if let existing = try await OrderRecords.fingerprint(channel: order.channel, code: draft.orderCode, on: sql) {
-            guard existing.requestHash == order.requestHash else { throw conflict(draft.orderCode, channel: order.channel) }
-            return existing.id
-        }
         let demands = draft.lines.enumerated().map { LineDemand(lineNo: $0.offset, units: $0.element.quantity,
                                                                 components: $0.element.sku.components) }
-        let plan = try await Allocator.plan(channel: order.channel, demands: demands, pinnedLocation: draft.locationCode,
+        let plan = try await Allocator.plan(demands, candidates: order.candidates, pinnedLocation: draft.locationCode,
                                             allowSplit: draft.isSplitRequired, on: sql)
-        let orderId = try await OrderRecords.insert(order, status: plan == nil ? .unallocated : .allocated, on: sql)
+        guard let orderId = try await OrderRecords.insert(order, status: plan == nil ? .unallocated : .allocated, on: sql) else {
+            let existing = try await OrderRecords.fingerprint(channel: order.channel, code: draft.orderCode, on: sql)
+            guard let existing, existing.requestHash == order.requestHash else { throw conflict(draft.orderCode, channel: order.channel) }
+            return existing.id
+        }
         var events = order.events
         if let plan {
             try await Allocator.reserve(plan, orderId: orderId, demands: demands, on: sql)
-            events.append(OrderEvents.allocated(code: draft.orderCode, channel: order.channel, plan: plan, reason: "stock reserved"))
+            events.append(try EncodedEvent(OrderEvents.allocated(code: draft.orderCode, channel: order.channel, plan: plan,
+                                                                 reason: "stock reserved")))
         } else {
-            events.append(OrderEvents.unallocatable(code: draft.orderCode, channel: order.channel, pinned: draft.locationCode))
+            events.append(try EncodedEvent(OrderEvents.unallocatable(code: draft.orderCode, channel: order.channel,
+                                                                     pinned: draft.locationCode)))
         }
         try await EventLog.append(events, orderId: orderId, on: sql)
         return orderId

@@ -9,19 +9,22 @@ struct PreparedOrder: Sendable {
     var document: String
     /// Each line's fields without a column of their own, as stored, in line order.
     var lineDocuments: [String]
+    /// Where it may be allocated: the pinned location or the channel's, with their priorities.
+    var candidates: [CandidateLocation]
     /// The events of its arrival (created, and on hold when it is); allocation adds its own.
-    var events: [NewEvent]
+    var events: [EncodedEvent]
 
-    init(_ draft: OrderDraft, channel: String, requestHash: String) throws {
+    init(_ draft: OrderDraft, channel: String, requestHash: String, candidates: [CandidateLocation]) throws {
         self.draft = draft
+        self.candidates = candidates
         self.channel = channel
         self.requestHash = requestHash
         document = try JSONCoding.string(OrderDocument(draft))
         lineDocuments = try draft.lines.map { try JSONCoding.string(LineDocument($0)) }
-        events = [OrderEvents.created(draft, channel: channel)]
+        events = [try EncodedEvent(OrderEvents.created(draft, channel: channel))]
         if draft.onHold {
-            events.append(OrderEvents.onHold(code: draft.orderCode, channel: channel, held: true,
-                                             reason: "created on hold; not released to processing until unheld"))
+            events.append(try EncodedEvent(OrderEvents.onHold(code: draft.orderCode, channel: channel, held: true,
+                                                              reason: "created on hold; not released to processing until unheld")))
         }
     }
 }

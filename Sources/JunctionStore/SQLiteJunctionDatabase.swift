@@ -4,14 +4,14 @@ import SQLKit
 
 /// SQLite storage: one file in WAL mode, one writer connection (write transactions run one after another,
 /// so a conditional reservation can never race; those that queue up commit together) and a few reader
-/// connections. Committed events are numbered in the same transaction, once per group commit.
+/// connections. Events get their `messageId` as they are inserted (see ``EventLog``).
 public final class SQLiteJunctionDatabase: JunctionDatabase {
     public let kind = DatabaseKind.sqlite
     private let file: SQLiteFile
 
     /// Opens (creating if needed) the database file at `path`.
     public static func open(path: String, logger: Logger) throws -> SQLiteJunctionDatabase {
-        SQLiteJunctionDatabase(file: try SQLiteFile(path: path, logger: logger) { sql in try await EventLog.sequence(sql) })
+        SQLiteJunctionDatabase(file: try SQLiteFile(path: path, logger: logger))
     }
 
     private init(file: SQLiteFile) {
@@ -26,7 +26,7 @@ public final class SQLiteJunctionDatabase: JunctionDatabase {
         try await file.read(body)
     }
 
-    /// Events are numbered inside each write transaction on SQLite, so there is nothing left to do.
+    /// Events are numbered as they are inserted on SQLite, so there is nothing left to do.
     public func afterCommit() async {}
 
     public func shutdown() async {

@@ -135,6 +135,7 @@ extension HTTPClient {
         request.headers.add(name: "authUsername", value: credential.0)
         request.headers.add(name: "authPassword", value: credential.1)
         request.headers.add(name: "Content-Type", value: "application/json")
+        request.headers.add(name: "Prefer", value: "return=representation")
         request.body = .bytes(ByteBuffer(string: json))
         let response = try await execute(request, timeout: .seconds(60))
         let body = try await response.body.collect(upTo: 16 * 1024 * 1024)
