@@ -7,18 +7,19 @@ import Synchronization
 /// Callers queue their transaction bodies; one runner task takes everything queued, opens one SQLite
 /// transaction, runs each body in its own savepoint (a body that throws is rolled back alone and gets its
 /// own error) and commits them all with one COMMIT. While a batch runs, new bodies queue for the next one,
-/// so under load the cost of a commit is shared and no statement ever waits for a thread hop. A caller's
-/// `write` returns only after the COMMIT that holds its changes.
+/// so under load the cost of a commit is shared and no statement ever waits for a thread hop. The runner has
+/// a thread of its own. A caller's `write` returns only after the COMMIT that holds its changes.
 final class SQLiteWriter: Sendable {
     private let database: SQLiteSQLDatabase
     private let maxBatch: Int
     private let queue = Mutex(WriteQueue())
     private let runner = Mutex<Task<Void, Never>?>(nil)
+    private let thread = DedicatedThreadExecutor(name: "junction-writer")
 
     init(handle: SQLiteHandle, logger: Logger, maxBatch: Int) {
         self.database = SQLiteSQLDatabase(handle: handle, logger: logger)
         self.maxBatch = max(1, maxBatch)
-        runner.withLock { $0 = Task { await self.runBatches() } }
+        runner.withLock { $0 = Task(executorPreference: thread) { await self.runBatches() } }
     }
 
     func write<T: Sendable>(_ body: @escaping @Sendable (any SQLDatabase) async throws -> T) async throws -> T {
@@ -43,6 +44,7 @@ final class SQLiteWriter: Sendable {
         }
         sleeper?.resume()
         await runner.withLock { $0 }?.value
+        thread.stop()
     }
 
     private func runBatches() async {

@@ -62,9 +62,9 @@ struct EncodedEvent: Sendable {
     var event: NewEvent
     var details: String
 
-    init(_ event: NewEvent) throws {
+    init(_ event: NewEvent) {
         self.event = event
-        details = try JSONCoding.string(event.details)
+        details = JSONValue.jsonText(of: event.details)
     }
 }
 

@@ -65,10 +65,10 @@ public struct OrderStore: Sendable {
         var events = order.events
         if let plan {
             try await Allocator.reserve(plan, orderId: orderId, demands: demands, on: sql)
-            events.append(try EncodedEvent(OrderEvents.allocated(code: draft.orderCode, channel: order.channel, plan: plan,
+            events.append(EncodedEvent(OrderEvents.allocated(code: draft.orderCode, channel: order.channel, plan: plan,
                                                                  reason: "stock reserved")))
         } else {
-            events.append(try EncodedEvent(OrderEvents.unallocatable(code: draft.orderCode, channel: order.channel,
+            events.append(EncodedEvent(OrderEvents.unallocatable(code: draft.orderCode, channel: order.channel,
                                                                      pinned: draft.locationCode)))
         }
         try await EventLog.append(events, orderId: orderId, on: sql)

@@ -21,9 +21,9 @@ struct PreparedOrder: Sendable {
         self.requestHash = requestHash
         document = try JSONCoding.string(OrderDocument(draft))
         lineDocuments = try draft.lines.map { try JSONCoding.string(LineDocument($0)) }
-        events = [try EncodedEvent(OrderEvents.created(draft, channel: channel))]
+        events = [EncodedEvent(OrderEvents.created(draft, channel: channel))]
         if draft.onHold {
-            events.append(try EncodedEvent(OrderEvents.onHold(code: draft.orderCode, channel: channel, held: true,
+            events.append(EncodedEvent(OrderEvents.onHold(code: draft.orderCode, channel: channel, held: true,
                                                               reason: "created on hold; not released to processing until unheld")))
         }
     }
