@@ -42,10 +42,12 @@ public struct OrderStore: Sendable {
                       on sql: any SQLDatabase) async throws -> CheckedOrder {
         let existing = try await OrderRecords.fingerprint(channel: channel, code: input.orderCode ?? "", on: sql)
         if let existing, existing.requestHash == requestHash { return .existing(existing.id) }
-        let references = try await references(for: input, channel: channel, variant: variant, on: sql)
+        let channelLocations = try await Allocator.candidateLocations(channel: channel, pinned: nil, on: sql)
+        let references = try await references(for: input, channel: channel, channelLocations: channelLocations,
+                                              variant: variant, on: sql)
         let draft = try OrderDraft.validate(input, references: references, requirePartner: variant == .partnerCode)
         if existing != nil { throw conflict(draft.orderCode, channel: channel) }
-        let candidates = try await Allocator.candidateLocations(channel: channel, pinned: draft.locationCode, on: sql)
+        let candidates = draft.locationCode.map { pinned in channelLocations.filter { $0.code == pinned } } ?? channelLocations
         return .new(try PreparedOrder(draft, channel: channel, requestHash: requestHash, candidates: candidates))
     }
 
@@ -79,15 +81,13 @@ public struct OrderStore: Sendable {
         .conflict("order \(code) of \(channel) exists with different content")
     }
 
-    /// Loads what an order refers to: the channel's listings for its SKUs, attribute definitions, the
-    /// channel's locations and (for partner-code orders) the partners.
-    static func references(for input: OutwardOrderInput, channel: String, variant: Variant,
-                           on sql: any SQLDatabase) async throws -> OrderReferences {
+    /// Loads what an order refers to: the channel's listings for its SKUs, attribute definitions and (for
+    /// partner-code orders) the partners; the channel's locations are given.
+    static func references(for input: OutwardOrderInput, channel: String, channelLocations: [CandidateLocation],
+                           variant: Variant, on sql: any SQLDatabase) async throws -> OrderReferences {
         let codes = (input.orderItems ?? []).compactMap(\.channelSkuCode)
         let listings = try await SkuResolver.resolve(codes, channel: channel, fallback: false, on: sql).mapValues(\.listed)
         let definitions = try await MasterStore.attributeDefinitions(on: sql)
-        let locations = try await sql.raw("SELECT location_code AS document FROM channel_locations WHERE channel_name = \(bind: channel)")
-            .all(decoding: DocumentRow.self).map(\.document)
         var partners: [String: Set<String>] = [:]
         if variant == .partnerCode, let code = input.partnerCode {
             let vendor = try await sql.raw("SELECT code AS document FROM vendors WHERE code = \(bind: code)").first(decoding: DocumentRow.self)
@@ -97,7 +97,8 @@ public struct OrderStore: Sendable {
             }
         }
         return OrderReferences(listings: listings, orderAttributes: definitions[.order] ?? [:],
-                               itemAttributes: definitions[.item] ?? [:], channelLocations: Set(locations), partners: partners)
+                               itemAttributes: definitions[.item] ?? [:], channelLocations: Set(channelLocations.map(\.code)),
+                               partners: partners)
     }
 
     /// The channel an order call acts for; only selling partners (and the admin naming one) place orders.

@@ -2,6 +2,7 @@ import Logging
 import PostgresKit
 import PostgresNIO
 import SQLKit
+import Synchronization
 
 /// PostgreSQL storage: a connection pool shared by the process; many Junction processes may share one
 /// database. Deadlocks and serialization failures re-run the transaction.
@@ -10,6 +11,7 @@ public final class PostgresJunctionDatabase: JunctionDatabase {
     private let client: PostgresClient
     private let runTask: Task<Void, Never>
     private let logger: Logger
+    private let sequencing = Mutex(SequencerState.idle)
 
     /// Connects a pool of at most `maxConnections` connections.
     public init(host: String, port: Int, username: String, password: String?, database: String,
@@ -59,8 +61,28 @@ public final class PostgresJunctionDatabase: JunctionDatabase {
         }
     }
 
-    /// Numbers committed events when no other process is doing so at this moment.
+    /// Has committed events numbered soon, without making the caller wait: one background pass at a time
+    /// numbers everything committed so far, and a commit during a pass asks for one more.
     public func afterCommit() async {
+        let start = sequencing.withLock { state -> Bool in
+            defer { state = state == .idle ? .running : .again }
+            return state == .idle
+        }
+        if start { Task { await self.sequenceWhileAsked() } }
+    }
+
+    private func sequenceWhileAsked() async {
+        repeat {
+            sequencing.withLock { $0 = .running }
+            await sequenceUnlessBusy()
+        } while sequencing.withLock { state in
+            defer { if state == .running { state = .idle } }
+            return state == .again
+        }
+    }
+
+    /// Numbers committed events when no other process is doing so at this moment.
+    private func sequenceUnlessBusy() async {
         do {
             try await transaction { sql in
                 let locked = try await sql.raw("SELECT pg_try_advisory_xact_lock(\(unsafeRaw: EventLog.sequencerLock)) AS locked")
@@ -120,3 +142,6 @@ public struct DatabaseUnavailable: Error, CustomStringConvertible {
 }
 
 private struct LockRow: Decodable { var locked: Bool }
+
+/// Whether a background numbering pass runs, and whether another was asked for meanwhile.
+private enum SequencerState { case idle, running, again }
