@@ -47,7 +47,7 @@ public struct Dispatcher: Service {
         await withDiscardingTaskGroup { group in
             while !Task.isCancelled && !Task.isShuttingDownGracefully {
                 do {
-                    let free = batchSize - (await inFlight.count)
+                    let free = await inFlight.room(of: batchSize)
                     let claimed = try await claimRound(limit: free, atpClock: atpClock)
                     if !claimed.isEmpty {
                         let configs = try await junction.deliveries.partnerConfigs()
@@ -60,7 +60,8 @@ public struct Dispatcher: Service {
                             }
                         }
                     }
-                    if claimed.count < max(free, 1) { try await Task.sleep(for: .milliseconds(idleMillis)) }
+                    // Fewer due than there was room for: nothing more is due now, so wait a little.
+                    if claimed.count < free { try await Task.sleep(for: .milliseconds(idleMillis)) }
                 } catch is CancellationError {
                     break
                 } catch {
@@ -124,8 +125,23 @@ public struct Dispatcher: Service {
 /// How many messages this process is sending.
 actor InFlight {
     private(set) var count = 0
+    private var waiters: [CheckedContinuation<Void, Never>] = []
+
     func add() { count += 1 }
-    func remove() { count -= 1 }
+
+    func remove() {
+        count -= 1
+        if !waiters.isEmpty { waiters.removeFirst().resume() }
+    }
+
+    /// Waits until at least a quarter of `capacity` is free (so claims come in batches, not one by one)
+    /// and returns how many more messages may start.
+    func room(of capacity: Int) async -> Int {
+        while capacity - count < max(1, capacity / 4) {
+            await withCheckedContinuation { waiters.append($0) }
+        }
+        return capacity - count
+    }
 }
 
 /// When ATP pushes were last planned in this process.

@@ -54,8 +54,11 @@ struct Bench: AsyncParsableCommand {
         do {
             for scenario in scenarios {
                 let before = ProcessUsage.now()
-                let tally = await driver.run(Workloads.make(scenario, catalogue: catalogue),
-                                             concurrency: options.effectiveConcurrency, duration: options.effectiveDuration)
+                let tally = scenario == .deliver
+                    ? try await DeliverScenario(junction: junction, driver: driver, catalogue: catalogue, logger: logger)
+                        .run(concurrency: options.effectiveConcurrency, duration: options.effectiveDuration)
+                    : await driver.run(Workloads.make(scenario, catalogue: catalogue),
+                                       concurrency: options.effectiveConcurrency, duration: options.effectiveDuration)
                 let after = ProcessUsage.now()
                 let result = ScenarioResult(scenario, tally: tally, cpuSeconds: after.cpuSeconds - before.cpuSeconds, usage: after)
                 print("\(scenario.rawValue): \(result.requests) requests, \(result.errors) errors")

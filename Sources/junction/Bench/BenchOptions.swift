@@ -6,7 +6,7 @@ struct BenchOptions: ParsableArguments {
     @Option(help: "Seconds per scenario") var duration: Double = 10
     @Option(help: "Concurrent workers, each on its own keep-alive connection") var concurrency: Int = 64
     @Option(help: "Articles with plentiful stock") var skus: Int = 10_000
-    @Option(help: "Comma-separated scenarios: baseline,create,hot,mixed,atp")
+    @Option(help: "Comma-separated scenarios: baseline,create,hot,mixed,atp,deliver")
     var scenarios: String = BenchScenario.allCases.map(\.rawValue).joined(separator: ",")
     @Option(help: "Write the results as JSON to this file") var json: String?
     @Flag(help: "Smoke run: 2 s per scenario, 200 SKUs, concurrency 16") var quick = false

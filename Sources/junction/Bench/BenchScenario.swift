@@ -10,4 +10,6 @@ enum BenchScenario: String, CaseIterable, Codable, Sendable {
     case mixed
     /// ATP reads of 1–3 SKUs.
     case atp
+    /// Creates while the dispatcher delivers each order's sales posting to an ERP on loopback.
+    case deliver
 }

@@ -1,4 +1,4 @@
-/// The five scenarios as workloads over the seeded catalogue.
+/// The scenarios as workloads over the seeded catalogue.
 enum Workloads {
     static func make(_ scenario: BenchScenario, catalogue: BenchCatalogue) -> any Workload {
         switch scenario {
@@ -7,6 +7,7 @@ enum Workloads {
         case .hot: HotWorkload(catalogue: catalogue)
         case .mixed: MixedWorkload(catalogue: catalogue)
         case .atp: ATPWorkload(catalogue: catalogue)
+        case .deliver: TimedCreateWorkload(catalogue: catalogue)
         }
     }
 }
