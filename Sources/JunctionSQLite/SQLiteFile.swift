@@ -10,22 +10,23 @@ public final class SQLiteFile: Sendable {
     /// Opens (creating if needed) the file at `path`.
     public init(path: String, readers: Int = 8, maxBatch: Int = 128, logger: Logger) throws {
         let writerHandle = try SQLiteHandle(path: path)
-        for pragma in ["PRAGMA journal_mode=WAL", "PRAGMA synchronous=FULL", "PRAGMA foreign_keys=OFF"] + Self.connectionPragmas {
+        for pragma in ["PRAGMA journal_mode=WAL", "PRAGMA synchronous=FULL", "PRAGMA foreign_keys=OFF",
+                       "PRAGMA cache_size=-32768"] + Self.connectionPragmas {
             try writerHandle.run(pragma)
         }
         let readerHandles = try (0..<max(1, readers)).map { _ in
             let reader = try SQLiteHandle(path: path)
-            for pragma in Self.connectionPragmas { try reader.run(pragma) }
+            for pragma in ["PRAGMA cache_size=-8192"] + Self.connectionPragmas { try reader.run(pragma) }
             return reader
         }
         self.writer = SQLiteWriter(handle: writerHandle, logger: logger, maxBatch: maxBatch)
         self.readers = SQLiteReaders(handles: readerHandles, logger: logger)
     }
 
-    /// Every connection waits for locks rather than failing, keeps up to 64 MB of pages in its own cache
-    /// and reads the file through a memory map instead of a system call per page.
-    private static let connectionPragmas = ["PRAGMA busy_timeout=10000", "PRAGMA cache_size=-65536",
-                                            "PRAGMA mmap_size=1073741824", "PRAGMA temp_store=MEMORY"]
+    /// Every connection waits for locks rather than failing and keeps temporary tables in memory. Page
+    /// caches are bounded (32 MB for the writer, 8 MB per reader; the operating system caches the rest of
+    /// the file), so memory stays flat however large the database grows.
+    private static let connectionPragmas = ["PRAGMA busy_timeout=10000", "PRAGMA temp_store=MEMORY"]
 
     /// Runs `body` in a transaction that commits (with the others queued beside it) or, when `body` throws,
     /// leaves nothing behind.

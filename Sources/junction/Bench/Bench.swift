@@ -53,11 +53,15 @@ struct Bench: AsyncParsableCommand {
                                  durationSeconds: options.effectiveDuration, skus: catalogue.skus)
         do {
             for scenario in scenarios {
+                if scenario == .read {
+                    print("copying \(options.effectiveOrders) orders of history…")
+                    try await OrderHistory(count: options.effectiveOrders).fill(junction, catalogue: catalogue)
+                }
                 let before = ProcessUsage.now()
                 let tally = scenario == .deliver
                     ? try await DeliverScenario(junction: junction, driver: driver, catalogue: catalogue, logger: logger)
                         .run(concurrency: options.effectiveConcurrency, duration: options.effectiveDuration)
-                    : await driver.run(Workloads.make(scenario, catalogue: catalogue),
+                    : await driver.run(Workloads.make(scenario, catalogue: catalogue, history: options.effectiveOrders),
                                        concurrency: options.effectiveConcurrency, duration: options.effectiveDuration)
                 let after = ProcessUsage.now()
                 let result = ScenarioResult(scenario, tally: tally, cpuSeconds: after.cpuSeconds - before.cpuSeconds, usage: after)

@@ -10,6 +10,8 @@ enum BenchScenario: String, CaseIterable, Codable, Sendable {
     case mixed
     /// ATP reads of 1–3 SKUs.
     case atp
+    /// `GET /orders/outward/{code}` of random orders from a history of `--orders` orders.
+    case read
     /// Creates while the dispatcher delivers each order's sales posting to an ERP on loopback.
     case deliver
 }

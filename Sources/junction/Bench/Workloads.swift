@@ -1,12 +1,13 @@
 /// The scenarios as workloads over the seeded catalogue.
 enum Workloads {
-    static func make(_ scenario: BenchScenario, catalogue: BenchCatalogue) -> any Workload {
+    static func make(_ scenario: BenchScenario, catalogue: BenchCatalogue, history: Int) -> any Workload {
         switch scenario {
         case .baseline: BaselineWorkload(catalogue: catalogue)
         case .create: CreateWorkload(catalogue: catalogue)
         case .hot: HotWorkload(catalogue: catalogue)
         case .mixed: MixedWorkload(catalogue: catalogue)
         case .atp: ATPWorkload(catalogue: catalogue)
+        case .read: ReadWorkload(orders: history)
         case .deliver: TimedCreateWorkload(catalogue: catalogue)
         }
     }
@@ -88,6 +89,15 @@ struct MixedWorkload: Workload {
 
     func finished(_ call: PlannedCall, succeeded: Bool) async {
         if succeeded, let order = call.creates { await created.add(order) }
+    }
+}
+
+/// Reads of random orders of the copied history (see ``OrderHistory``).
+struct ReadWorkload: Workload {
+    let orders: Int
+
+    func next(worker: Int, sequence: Int) async -> PlannedCall {
+        PlannedCall(method: .GET, path: "/orders/outward/SIZE-\(Int.random(in: 1...max(orders, 1)))")
     }
 }
 
