@@ -75,12 +75,14 @@ enum Allocator {
     /// An order that still cannot be fulfilled is skipped so that later, smaller orders may go ahead.
     static func allocateWaiting(articles: Set<Int64>, on sql: any SQLDatabase, limit: Int = 500) async throws {
         guard !articles.isEmpty else { return }
-        let ids = Array(articles)
+        let parents = try await sql.raw("SELECT parent_id FROM article_components WHERE child_id IN (\(binds: Array(articles)))")
+            .all(decoding: ParentRow.self).map(\.parent_id)
+        // Lines first (CROSS JOIN keeps SQLite from starting at the orders): the articles that freed up have
+        // few waiting lines, while a sold-out SKU may leave thousands of unrelated orders waiting.
         let waiting = try await sql.raw("""
             SELECT DISTINCT o.id, o.channel_name, o.requested_location, o.is_split_required, o.is_priority, o.order_time
-            FROM orders o JOIN order_lines l ON l.order_id = o.id
-            WHERE o.status = 'UNALLOCATED' AND (l.article_id IN (\(binds: ids))
-               OR l.article_id IN (SELECT parent_id FROM article_components WHERE child_id IN (\(binds: ids))))
+            FROM order_lines l CROSS JOIN orders o
+            WHERE o.id = l.order_id AND l.article_id IN (\(binds: Array(articles.union(parents)))) AND o.status = 'UNALLOCATED'
             ORDER BY o.is_priority DESC, o.order_time, o.id
             LIMIT \(literal: limit)
             """).all(decoding: WaitingOrderRow.self)
@@ -141,6 +143,7 @@ struct InventoryRow: Decodable {
 }
 
 private struct ArticleIdRow: Decodable { var article_id: Int64 }
+private struct ParentRow: Decodable { var parent_id: Int64 }
 private struct WaitingOrderRow: Decodable {
     var id: Int64
     var channel_name: String
