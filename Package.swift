@@ -63,6 +63,11 @@ let package = Package(
         ]),
         .testTarget(name: "JunctionCoreTests", dependencies: ["JunctionCore"]),
         .testTarget(name: "JunctionDocumentsTests", dependencies: ["JunctionDocuments"]),
+        .testTarget(name: "JunctionSQLiteTests", dependencies: [
+            "JunctionSQLite",
+            .product(name: "SQLKit", package: "sql-kit"),
+            .product(name: "Logging", package: "swift-log"),
+        ]),
         .testTarget(name: "JunctionHTTPTests", dependencies: [
             "JunctionHTTP", "JunctionStore", "JunctionDelivery",
             .product(name: "HummingbirdTesting", package: "hummingbird"),

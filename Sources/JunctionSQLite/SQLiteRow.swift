@@ -58,8 +58,8 @@ struct SQLiteDecodingError: Error, CustomStringConvertible {
     }
 }
 
-/// Decodes one stored value as a Swift type: numbers, text, flags stored as 0/1, optionals, raw-value
-/// enums, and JSON text for structured types.
+/// Decodes one stored value as a Swift type: numbers, text, bytes, flags stored as 0/1, optionals,
+/// raw-value enums, and JSON text for structured types.
 struct SQLiteValueDecoder: Decoder, SingleValueDecodingContainer {
     let value: SQLiteValue
     var codingPath: [any CodingKey] { [] }
@@ -72,6 +72,9 @@ struct SQLiteValueDecoder: Decoder, SingleValueDecodingContainer {
             if D.self == Int.self { return Int(int) as! D }
         case .text(let text):
             if D.self == String.self { return text as! D }
+        case .blob(let bytes):
+            if D.self == [UInt8].self { return bytes as! D }
+            if D.self == Data.self { return Data(bytes) as! D }
         default: break
         }
         do {
