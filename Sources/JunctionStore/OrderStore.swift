@@ -21,13 +21,14 @@ public struct OrderStore: Sendable {
         let checked = try await database.read { sql in
             try await Self.check(input, channel: channel, requestHash: requestHash, variant: variant, on: sql)
         }
-        guard case .new(let order) = checked else {
-            if case .existing(let orderId) = checked { return orderId }
-            preconditionFailure("an order is either new or existing")
+        switch checked {
+        case .existing(let orderId):
+            return orderId
+        case .new(let order):
+            let orderId = try await database.write { sql in try await Self.insert(order, on: sql) }
+            await database.afterCommit()
+            return orderId
         }
-        let orderId = try await database.write { sql in try await Self.insert(order, on: sql) }
-        await database.afterCommit()
-        return orderId
     }
 
     /// What a create request turned out to be before anything is written.
