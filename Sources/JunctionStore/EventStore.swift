@@ -7,7 +7,7 @@ public struct EventStore: Sendable {
 
     /// Events after `after`, oldest first; a partner sees only its own channel's events.
     public func page(after: Int64, types: [String], limit: Int, caller: Caller) async throws -> [StoredEvent] {
-        if let postgres = database as? PostgresJunctionDatabase { try await postgres.sequenceNow() }
+        try await database.sequenceEvents()
         var conditions: [SQLQueryString] = ["message_id > \(bind: after)"]
         if !types.isEmpty { conditions.append("event_type IN (\(binds: types))") }
         if let channel = caller.partnerName { conditions.append("channel_name = \(bind: channel)") }

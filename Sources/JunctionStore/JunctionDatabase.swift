@@ -15,8 +15,11 @@ public protocol JunctionDatabase: Sendable {
     var kind: DatabaseKind { get }
     func write<T: Sendable>(_ body: @escaping @Sendable (any SQLDatabase) async throws -> T) async throws -> T
     func read<T: Sendable>(_ body: @Sendable (any SQLDatabase) async throws -> T) async throws -> T
-    /// Gives the sequencer a chance to number committed events (see ``EventLog``).
+    /// Gives the sequencer a chance to number committed events (see ``EventLog``), without waiting for it.
     func afterCommit() async
+    /// Numbers every committed event before returning; readers of the log call it first, so that an
+    /// event whose own process could not number it (another process held the sequencer) is not left behind.
+    func sequenceEvents() async throws
     func shutdown() async
 }
 

@@ -95,7 +95,7 @@ public final class PostgresJunctionDatabase: JunctionDatabase {
     }
 
     /// Numbers every committed event, waiting for any other sequencer to finish first.
-    func sequenceNow() async throws {
+    public func sequenceEvents() async throws {
         try await transaction { sql in
             try await sql.raw("SELECT pg_advisory_xact_lock(\(unsafeRaw: EventLog.sequencerLock))").run()
             try await EventLog.sequence(sql)

@@ -29,6 +29,9 @@ public final class SQLiteJunctionDatabase: JunctionDatabase {
     /// Events are numbered as they are inserted on SQLite, so there is nothing left to do.
     public func afterCommit() async {}
 
+    /// Events are numbered as they are inserted on SQLite, so there is nothing left to do.
+    public func sequenceEvents() async throws {}
+
     public func shutdown() async {
         await file.close()
     }

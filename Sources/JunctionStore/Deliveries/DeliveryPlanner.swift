@@ -7,6 +7,7 @@ extension DeliveryStore {
     /// crash loses nothing (the events stay until planned). Returns how many events were read.
     @discardableResult
     public func plan(limit: Int) async throws -> Int {
+        try await database.sequenceEvents()
         let baseURL = documentBaseURL
         let waiting = try await database.read { sql in
             try await sql.raw("""
