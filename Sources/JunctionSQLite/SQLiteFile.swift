@@ -1,11 +1,13 @@
 import Logging
 import SQLKit
 
-/// A SQLite database file in WAL mode: one writer connection with group commit (see ``SQLiteWriter``) and
-/// a few reader connections, every statement prepared once per connection and run without thread hops.
+/// A SQLite database file in WAL mode: one writer connection with group commit (see ``SQLiteWriter``), a
+/// few reader connections, every statement prepared once per connection and run without thread hops, and
+/// checkpoints off the writer's path (see ``SQLiteCheckpointer``).
 public final class SQLiteFile: Sendable {
     private let writer: SQLiteWriter
     private let readers: SQLiteReaders
+    private let checkpointer: SQLiteCheckpointer
 
     /// Opens (creating if needed) the file at `path`.
     public init(path: String, readers: Int = 8, maxBatch: Int = 128, logger: Logger) throws {
@@ -21,6 +23,7 @@ public final class SQLiteFile: Sendable {
         }
         self.writer = SQLiteWriter(handle: writerHandle, logger: logger, maxBatch: maxBatch)
         self.readers = SQLiteReaders(handles: readerHandles, logger: logger)
+        self.checkpointer = try SQLiteCheckpointer(path: path)
     }
 
     /// Every connection waits for locks rather than failing and keeps temporary tables in memory. Page
@@ -39,8 +42,9 @@ public final class SQLiteFile: Sendable {
         try await readers.read(body)
     }
 
-    /// Lets queued writes finish and stops the writer.
+    /// Lets queued writes finish, stops the writer, and copies the log into the file one last time.
     public func close() async {
         await writer.close()
+        checkpointer.stop()
     }
 }

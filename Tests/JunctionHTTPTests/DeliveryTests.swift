@@ -84,7 +84,7 @@ import Testing
             let partners = try await seedCatalogue(api)
             try await setStock(api, [("A", "WH2", 10)])
             try await withPartnerSimulator({ _, _ in (503, "") }) { base, simulator in
-                try await erpPartner(api, name: "BOOKS", url: "\(base)/postings", extra: #", "retryHorizonSeconds": 8, "events": ["OUTWARD_ORDER_CREATE"]"#)
+                try await erpPartner(api, name: "BOOKS", url: "\(base)/postings", extra: #", "retryHorizonSeconds": 15, "events": ["OUTWARD_ORDER_CREATE"]"#)
                 _ = try await api.post("/orders/outward", as: partners.marketplace, orderJSON("DL-2", [("MP-A", 1, "560")]))
                 try await dispatching(api) {
                     let failed = try await eventually(90) {

@@ -96,6 +96,30 @@ import Testing
         #expect(!tables.contains("a") && !tables.contains("b"))
     }
 
+    @Test func theWriteAheadLogStaysBoundedUnderSteadyWrites() async throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("junction-sqlite-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let path = directory.appendingPathComponent("test.sqlite").path
+        let file = try SQLiteFile(path: path, logger: Logger(label: "sqlite-test"))
+        try await file.write { sql in try await sql.raw("CREATE TABLE t (k BIGINT, payload TEXT)").run() }
+        let payload = String(repeating: "x", count: 8_000)
+        for round in 0..<40 {
+            try await withThrowingTaskGroup(of: Void.self) { group in
+                for k in 0..<50 {
+                    group.addTask { try await file.write { sql in
+                        try await sql.raw("INSERT INTO t VALUES (\(bind: round * 50 + k), \(bind: payload))").run()
+                    } }
+                }
+                try await group.waitForAll()
+            }
+        }
+        let written = 40 * 50 * payload.utf8.count
+        let wal = (try FileManager.default.attributesOfItem(atPath: path + "-wal")[.size] as? Int) ?? 0
+        await file.close()
+        #expect(wal < written / 2, "the log holds \(wal) bytes after \(written) bytes were written")
+    }
+
     private static func tableNames(_ path: String) async throws -> [String] {
         let file = try SQLiteFile(path: path, logger: Logger(label: "sqlite-test"))
         let names = try await file.read { sql in
