@@ -3,8 +3,8 @@ import CSQLite3
 /// One open SQLite connection that keeps its prepared statements for reuse.
 ///
 /// Statements run synchronously on the calling thread: there is no hop to another thread per statement.
-/// A handle is not safe for concurrent use; ``SQLiteWriter`` and ``SQLiteReaderPool`` make sure one task
-/// at a time uses it.
+/// A handle is not safe for concurrent use; ``SQLiteWriter``, ``SQLiteReaders`` and
+/// ``SQLiteCheckpointer`` each make sure only one task or thread at a time uses theirs.
 final class SQLiteHandle: @unchecked Sendable {
     private let connection: OpaquePointer
     private var statements: [String: PreparedStatement] = [:]
