@@ -6,19 +6,25 @@ import Testing
 
 /// The SQLite driver on a real file: values in and out, group commit, readers and closing.
 @Suite struct SQLiteFileTests {
-    private func withFile<T>(_ body: (SQLiteFile) async throws -> T) async throws -> T {
+    /// Runs `body` with the path of a database file in a fresh directory, removed afterwards.
+    private func withPath<T>(_ body: (String) async throws -> T) async throws -> T {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("junction-sqlite-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: directory) }
-        let file = try SQLiteFile(path: directory.appendingPathComponent("test.sqlite").path, readers: 2,
-                                  logger: Logger(label: "sqlite-test"))
-        do {
-            let result = try await body(file)
-            await file.close()
-            return result
-        } catch {
-            await file.close()
-            throw error
+        return try await body(directory.appendingPathComponent("test.sqlite").path)
+    }
+
+    private func withFile<T>(_ body: (SQLiteFile) async throws -> T) async throws -> T {
+        try await withPath { path in
+            let file = try SQLiteFile(path: path, readers: 2, logger: Logger(label: "sqlite-test"))
+            do {
+                let result = try await body(file)
+                await file.close()
+                return result
+            } catch {
+                await file.close()
+                throw error
+            }
         }
     }
 
@@ -72,10 +78,10 @@ import Testing
     }
 
     @Test func oneStatementAtATimeAndClosingFinishesQueuedWrites() async throws {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("junction-sqlite-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: directory) }
-        let path = directory.appendingPathComponent("test.sqlite").path
+        try await withPath { path in try await oneStatementAtATimeAndClosingFinishesQueuedWrites(path) }
+    }
+
+    private func oneStatementAtATimeAndClosingFinishesQueuedWrites(_ path: String) async throws {
         let file = try SQLiteFile(path: path, logger: Logger(label: "sqlite-test"))
         await #expect(throws: (any Error).self) {
             try await file.write { sql in try await sql.raw("CREATE TABLE a (x BIGINT); CREATE TABLE b (y BIGINT)").run() }
@@ -97,10 +103,10 @@ import Testing
     }
 
     @Test func theWriteAheadLogStaysBoundedUnderSteadyWrites() async throws {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("junction-sqlite-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: directory) }
-        let path = directory.appendingPathComponent("test.sqlite").path
+        try await withPath { path in try await theWriteAheadLogStaysBounded(path) }
+    }
+
+    private func theWriteAheadLogStaysBounded(_ path: String) async throws {
         let file = try SQLiteFile(path: path, logger: Logger(label: "sqlite-test"))
         try await file.write { sql in try await sql.raw("CREATE TABLE t (k BIGINT, payload TEXT)").run() }
         let payload = String(repeating: "x", count: 8_000)
