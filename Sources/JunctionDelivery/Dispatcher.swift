@@ -124,7 +124,7 @@ public struct Dispatcher: Service {
 
 /// How many messages this process is sending.
 actor InFlight {
-    private(set) var count = 0
+    private var count = 0
     private var waiters: [CheckedContinuation<Void, Never>] = []
 
     func add() { count += 1 }

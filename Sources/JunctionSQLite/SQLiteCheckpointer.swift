@@ -1,43 +1,30 @@
-import Foundation
+import Synchronization
 
 /// Copies the write-ahead log back into the database file on a connection and thread of its own, a few
 /// times a second. These checkpoints are PASSIVE: they never block the writer or readers. The writer keeps
 /// SQLite's automatic checkpoint (inside the COMMIT that takes the log past 1,000 pages), which then finds
 /// little left to copy, completes quickly and lets the log start over, so it stays a few megabytes.
-final class SQLiteCheckpointer: @unchecked Sendable {
-    private let handle: SQLiteHandle
-    private let interval: TimeInterval
-    private let condition = NSCondition()
-    // Guarded by `condition`.
-    private var stopping = false
-    private var stopped = false
+final class SQLiteCheckpointer: Sendable {
+    private let thread = DedicatedThreadExecutor(name: "junction-checkpoint")
+    private let task = Mutex<Task<Void, Never>?>(nil)
 
-    init(path: String, interval: TimeInterval = 0.2) throws {
-        handle = try SQLiteHandle(path: path)
+    init(path: String, interval: Duration = .milliseconds(200)) throws {
+        let handle = try SQLiteHandle(path: path)
         try handle.run("PRAGMA busy_timeout=10000")
-        self.interval = interval
-        Thread { self.run() }.start()
-    }
-
-    /// Runs a last checkpoint and ends the thread; returns once it has.
-    func stop() {
-        condition.lock()
-        stopping = true
-        condition.broadcast()
-        while !stopped { condition.wait() }
-        condition.unlock()
-    }
-
-    private func run() {
-        condition.lock()
-        while !stopping {
-            _ = condition.wait(until: Date(timeIntervalSinceNow: interval))
-            condition.unlock()
-            try? handle.run("PRAGMA wal_checkpoint(PASSIVE)")
-            condition.lock()
+        task.withLock {
+            $0 = Task(executorPreference: thread) {
+                while (try? await Task.sleep(for: interval)) != nil {
+                    try? handle.run("PRAGMA wal_checkpoint(PASSIVE)")
+                }
+            }
         }
-        stopped = true
-        condition.broadcast()
-        condition.unlock()
+    }
+
+    /// Stops checkpointing and ends the thread.
+    func stop() async {
+        let running = task.withLock { $0 }
+        running?.cancel()
+        await running?.value
+        thread.stop()
     }
 }

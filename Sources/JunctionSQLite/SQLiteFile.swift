@@ -42,9 +42,10 @@ public final class SQLiteFile: Sendable {
         try await readers.read(body)
     }
 
-    /// Lets queued writes finish, stops the writer, and copies the log into the file one last time.
+    /// Lets queued writes finish and stops the writer and the checkpoints. Call it before letting go of the
+    /// file: the writer and checkpoint threads run until then.
     public func close() async {
         await writer.close()
-        checkpointer.stop()
+        await checkpointer.stop()
     }
 }

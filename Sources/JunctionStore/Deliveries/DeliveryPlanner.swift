@@ -2,6 +2,18 @@ import JunctionCore
 import SQLKit
 
 extension DeliveryStore {
+    /// Moves the planning cursor to the end of the log: events already written are never turned into
+    /// messages (the bench uses it so that one scenario's deliveries are not another's backlog).
+    public func skipPlanningToEndOfLog() async throws {
+        try await database.sequenceEvents()
+        try await database.write { sql in
+            try await sql.raw("""
+                UPDATE settings SET value = CAST((SELECT COALESCE(MAX(message_id), 0) FROM events) AS TEXT)
+                WHERE name = 'delivery_cursor'
+                """).run()
+        }
+    }
+
     /// Turns numbered events after the planning cursor into messages, in one transaction that also moves the
     /// cursor, so each event is planned once even with several processes (the cursor row is locked) and a
     /// crash loses nothing (the events stay until planned). Returns how many events were read.

@@ -3,7 +3,6 @@ import JunctionCore
 import JunctionDelivery
 import JunctionStore
 import Logging
-import SQLKit
 import Synchronization
 
 /// The `deliver` scenario: an ERP on loopback subscribes to order creations, the dispatcher runs, and
@@ -42,13 +41,8 @@ struct DeliverScenario {
             name: Self.partner, type: .erp, locationCodes: [],
             outbound: .object(["urls": .object(["salesPosting": .string("\(url)/postings")]),
                                "events": .array([.string("OUTWARD_ORDER_CREATE")])]))
-        // Events of earlier scenarios are not this scenario's load: planning starts at the end of the log.
-        try await junction.database.write { sql in
-            try await sql.raw("""
-                UPDATE settings SET value = CAST((SELECT COALESCE(MAX(message_id), 0) FROM events) AS TEXT)
-                WHERE name = 'delivery_cursor'
-                """).run()
-        }
+        // Events of earlier scenarios are not this scenario's load.
+        try await junction.deliveries.skipPlanningToEndOfLog()
     }
 
     private func tally(created: [String: ContinuousClock.Instant], receiver: PostingReceiver,
@@ -73,13 +67,13 @@ struct DeliverScenario {
 
 /// Creates like the `create` scenario and notes when each creation was answered.
 final class TimedCreateWorkload: Workload {
-    private let catalogue: BenchCatalogue
+    private let creates: CreateWorkload
     private let answered = Mutex<[String: ContinuousClock.Instant]>([:])
 
-    init(catalogue: BenchCatalogue) { self.catalogue = catalogue }
+    init(catalogue: BenchCatalogue) { creates = CreateWorkload(catalogue: catalogue, prefix: "BD") }
 
     func next(worker: Int, sequence: Int) async -> PlannedCall {
-        catalogue.randomOrder(code: "BD-\(worker)-\(sequence)").createCall
+        await creates.next(worker: worker, sequence: sequence)
     }
 
     func finished(_ call: PlannedCall, succeeded: Bool) async {

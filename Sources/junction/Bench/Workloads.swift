@@ -49,9 +49,11 @@ struct BaselineWorkload: Workload {
 /// New 3-line orders on plentiful stock.
 struct CreateWorkload: Workload {
     let catalogue: BenchCatalogue
+    /// Starts every order code, so that scenarios never reuse each other's codes.
+    var prefix = "C"
 
     func next(worker: Int, sequence: Int) async -> PlannedCall {
-        catalogue.randomOrder(code: "C-\(worker)-\(sequence)").createCall
+        catalogue.randomOrder(code: "\(prefix)-\(worker)-\(sequence)").createCall
     }
 }
 
