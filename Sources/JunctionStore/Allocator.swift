@@ -32,25 +32,43 @@ enum Allocator {
     static func reserve(_ plan: [LineAllocation], orderId: Int64, demands: [LineDemand], on sql: any SQLDatabase) async throws {
         let reservations = AllocationPlanner.reservations(for: plan, demands: demands)
         guard !reservations.isEmpty else { return }
-        let wanted: [SQLQueryString] = reservations.map {
-            "(\(bind: $0.locationCode), \(bind: $0.articleId), \(bind: Int64($0.quantity)))"
-        }
         let won = try await sql.raw("""
-            WITH wanted (location_code, article_id, quantity) AS (VALUES \(wanted.joined(separator: ", ")))
-            UPDATE inventory SET reserved = inventory.reserved + wanted.quantity, updated_at = \(bind: Clock.nowMillis())
-            FROM wanted
-            WHERE inventory.location_code = wanted.location_code AND inventory.article_id = wanted.article_id
-              AND inventory.on_hand - inventory.reserved - inventory.buffer >= wanted.quantity
-            RETURNING inventory.article_id
+            WITH wanted (location_code, article_id, quantity) AS (VALUES \(wantedRows(reservations)))
+            \(reservingUpdate(from: "wanted"))
             """).all(decoding: ArticleIdRow.self)
         if won.count != reservations.count { throw ReservationRace() }
-        let rows: [SQLQueryString] = plan.map {
-            "(\(bind: orderId), \(bind: $0.lineNo), \(bind: $0.locationCode), \(bind: $0.units))"
-        }
         try await sql.raw("""
-            INSERT INTO allocations (order_id, line_no, location_code, units) VALUES \(rows.joined(separator: ", "))
-            ON CONFLICT (order_id, line_no, location_code) DO UPDATE SET units = allocations.units + excluded.units
+            INSERT INTO allocations (\(allocationColumns)) SELECT \(bind: orderId), v.* FROM (VALUES \(allocationRows(plan))) AS v
+            WHERE true ON CONFLICT (order_id, line_no, location_code) DO UPDATE SET units = allocations.units + excluded.units
             """).run()
+    }
+
+    /// The (location, article, quantity) rows of `reservations`, for a `wanted` table.
+    static func wantedRows(_ reservations: [StockReservation]) -> SQLQueryString {
+        reservations.map { "(\(bind: $0.locationCode), \(bind: $0.articleId), \(bind: Int64($0.quantity)))" as SQLQueryString }
+            .joined(separator: ", ")
+    }
+
+    /// Reserves the quantities of the table `sources` (joined with `wanted` rows, and any other tables
+    /// named there) where they still fit: on hand less reserved less buffer. Returns one row per reserved
+    /// (location, article); fewer rows than wanted means a concurrent transaction took the stock.
+    static func reservingUpdate(from sources: SQLQueryString) -> SQLQueryString {
+        """
+        UPDATE inventory SET reserved = inventory.reserved + wanted.quantity, updated_at = \(bind: Clock.nowMillis())
+        FROM \(sources)
+        WHERE inventory.location_code = wanted.location_code AND inventory.article_id = wanted.article_id
+          AND inventory.on_hand - inventory.reserved - inventory.buffer >= wanted.quantity
+        RETURNING inventory.article_id
+        """
+    }
+
+    /// The columns of an allocation: the order's id, then those ``allocationRows(_:)`` fill.
+    static let allocationColumns: SQLQueryString = "order_id, line_no, location_code, units"
+
+    /// The allocations of `plan` as rows without the order's id.
+    static func allocationRows(_ plan: [LineAllocation]) -> SQLQueryString {
+        plan.map { "(\(bind: $0.lineNo), \(bind: $0.locationCode), \(bind: $0.units))" as SQLQueryString }
+            .joined(separator: ", ")
     }
 
     /// Gives back promised units of an order.

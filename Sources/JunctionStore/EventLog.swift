@@ -23,18 +23,25 @@ public enum EventLog {
     /// Writes events whose details are already encoded (encoding them outside the transaction keeps it short).
     static func append(_ events: [EncodedEvent], orderId: Int64?, on sql: any SQLDatabase) async throws {
         guard !events.isEmpty else { return }
-        let now = Clock.nowMillis()
-        var nextMessageId = numberedAtInsert(sql) ? try await lastMessageId(sql) + 1 : nil
-        let rows: [SQLQueryString] = events.map { encoded in
-            let event = encoded.event
-            defer { nextMessageId? += 1 }
-            return "(\(bind: nextMessageId), \(bind: event.type.rawValue), \(bind: event.aggregateType), \(bind: event.aggregateCode), \(bind: orderId), \(bind: event.channelName), \(bind: event.locationCode), \(bind: event.reason), \(bind: encoded.details), \(bind: now))"
-        }
+        let firstMessageId = numberedAtInsert(sql) ? try await lastMessageId(sql) + 1 : nil
         try await sql.raw("""
-            INSERT INTO events (message_id, event_type, aggregate_type, aggregate_code, order_id, channel_name, location_code,
-                reason, details, created_at)
-            VALUES \(rows.joined(separator: ", "))
+            INSERT INTO events (\(columns)) SELECT CAST(\(bind: orderId) AS BIGINT), v.* FROM (VALUES \(rows(events, firstMessageId: firstMessageId))) AS v
             """).run()
+    }
+
+    /// The columns of an event: its order's id (or null), then those ``rows(_:firstMessageId:)`` fill.
+    static let columns: SQLQueryString = """
+        order_id, message_id, event_type, aggregate_type, aggregate_code, channel_name, location_code, reason, details, created_at
+        """
+
+    /// The events as rows without their order's id, numbered from `firstMessageId` when given.
+    static func rows(_ events: [EncodedEvent], firstMessageId: Int64?) -> SQLQueryString {
+        let now = Clock.nowMillis()
+        return events.enumerated().map { offset, encoded in
+            let event = encoded.event
+            let messageId = firstMessageId.map { $0 + Int64(offset) }
+            return "(CAST(\(bind: messageId) AS BIGINT), \(bind: event.type.rawValue), \(bind: event.aggregateType), \(bind: event.aggregateCode), \(bind: event.channelName), \(bind: event.locationCode), \(bind: event.reason), \(bind: encoded.details), \(bind: now))" as SQLQueryString
+        }.joined(separator: ", ")
     }
 
     /// Whether events are numbered as they are inserted: on SQLite, whose one writer commits in order.

@@ -177,35 +177,53 @@ enum OrderRecords {
     /// Inserts the order with `status` and its lines, and returns its id; `nil` when the channel already
     /// has an order with this code.
     static func insert(_ order: PreparedOrder, status: OrderStatus, on sql: any SQLDatabase) async throws -> Int64? {
-        let draft = order.draft
-        let now = Clock.nowMillis()
         let id = try await sql.raw("""
-            INSERT INTO orders (channel_name, order_code, status, order_type, is_priority, on_hold, order_time,
-                requested_location, is_split_required, request_hash, document, grand_total, created_at, updated_at)
-            VALUES (\(bind: order.channel), \(bind: draft.orderCode), \(bind: status.rawValue),
-                \(bind: draft.orderType.rawValue), \(bind: draft.isPriority ? 1 : 0), \(bind: draft.onHold ? 1 : 0),
-                \(bind: draft.orderTime.millis), \(bind: draft.locationCode), \(bind: draft.isSplitRequired ? 1 : 0),
-                \(bind: order.requestHash), \(bind: order.document), \(bind: draft.totals.grandTotal.value), \(bind: now), \(bind: now))
+            INSERT INTO orders (\(orderColumns)) VALUES \(orderValues(order, status: status))
             ON CONFLICT (channel_name, order_code) DO NOTHING
             RETURNING id
             """).first(decoding: IdRow.self)?.id
         guard let id else { return nil }
-        var rows: [SQLQueryString] = []
-        for (lineNo, line) in draft.lines.enumerated() {
-            rows.append("""
-                (\(bind: id), \(bind: lineNo), \(bind: line.orderItemCode), \(bind: line.channelSkuCode),
-                 \(bind: line.sku.articleId), \(bind: line.quantity), 0, \(bind: line.sellingPricePerUnit.value),
-                 \(bind: order.lineDocuments[lineNo]))
-                """)
-        }
+        let rows = lineRows(order)
         for chunk in stride(from: 0, to: rows.count, by: 500) {
             let values = rows[chunk..<min(chunk + 500, rows.count)].joined(separator: ", ")
             try await sql.raw("""
-                INSERT INTO order_lines (order_id, line_no, order_item_code, channel_sku_code, article_id, quantity,
-                    cancelled, selling_price, document) VALUES \(values)
+                INSERT INTO order_lines (\(lineColumns)) SELECT \(bind: id), v.* FROM (VALUES \(values)) AS v
                 """).run()
         }
         return id
+    }
+
+    /// The columns ``orderValues(_:status:)`` fills.
+    static let orderColumns: SQLQueryString = """
+        channel_name, order_code, status, order_type, is_priority, on_hold, order_time, requested_location,
+        is_split_required, request_hash, document, grand_total, created_at, updated_at
+        """
+
+    /// The order's header row, as it is stored when it arrives with `status`.
+    static func orderValues(_ order: PreparedOrder, status: OrderStatus) -> SQLQueryString {
+        let draft = order.draft
+        let now = Clock.nowMillis()
+        return """
+            (\(bind: order.channel), \(bind: draft.orderCode), \(bind: status.rawValue),
+             \(bind: draft.orderType.rawValue), \(bind: draft.isPriority ? 1 : 0), \(bind: draft.onHold ? 1 : 0),
+             \(bind: draft.orderTime.millis), \(bind: draft.locationCode), \(bind: draft.isSplitRequired ? 1 : 0),
+             \(bind: order.requestHash), \(bind: order.document), \(bind: draft.totals.grandTotal.value), \(bind: now), \(bind: now))
+            """
+    }
+
+    /// The columns of a line: the order's id, then those ``lineRows(_:)`` fill.
+    static let lineColumns: SQLQueryString = """
+        order_id, line_no, order_item_code, channel_sku_code, article_id, quantity, cancelled, selling_price, document
+        """
+
+    /// The order's lines as rows without the order's id (known only once the order is inserted).
+    static func lineRows(_ order: PreparedOrder) -> [SQLQueryString] {
+        order.draft.lines.enumerated().map { lineNo, line in
+            """
+            (\(bind: lineNo), \(bind: line.orderItemCode), \(bind: line.channelSkuCode), \(bind: line.sku.articleId),
+             \(bind: line.quantity), 0, \(bind: line.sellingPricePerUnit.value), \(bind: order.lineDocuments[lineNo]))
+            """
+        }
     }
 }
 

@@ -12,12 +12,19 @@ public struct OrderStore: Sendable {
 
     /// Creates (or, for an identical re-send, finds) an order and returns its id; ``view(orderId:)`` reads
     /// it whole. The order, its allocation and its events commit together; a rejected request writes nothing.
-    ///
-    /// The order is checked against the catalogue on a reader first, so the writer (one at a time on
-    /// SQLite) only re-checks the code, reserves stock and inserts rows already encoded.
     public func create(_ input: OutwardOrderInput, caller: Caller, variant: Variant = .standard) async throws -> Int64 {
         let channel = try Self.sellingChannel(caller, requested: input.channelName)
         let requestHash = try JSONCoding.fingerprint(input)
+        switch database.kind {
+        case .sqlite: return try await createThroughWriter(input, channel: channel, requestHash: requestHash, variant: variant)
+        case .postgres: return try await createInOneStatement(input, channel: channel, requestHash: requestHash, variant: variant)
+        }
+    }
+
+    /// SQLite: the order is checked and its rows encoded on a reader, so that the one writer only re-checks
+    /// the code, plans on the stock as it is, reserves and inserts.
+    private func createThroughWriter(_ input: OutwardOrderInput, channel: String, requestHash: String,
+                                     variant: Variant) async throws -> Int64 {
         let checked = try await database.read { sql in
             try await Self.check(input, channel: channel, requestHash: requestHash, variant: variant, on: sql)
         }
@@ -29,6 +36,25 @@ public struct OrderStore: Sendable {
             await database.afterCommit()
             return orderId
         }
+    }
+
+    /// PostgreSQL: the order is checked and planned on one pooled connection, then written by one statement
+    /// that commits by itself (see ``OrderInsertStatement``); when stock it planned on was taken meanwhile,
+    /// all of it runs again on fresh figures.
+    private func createInOneStatement(_ input: OutwardOrderInput, channel: String, requestHash: String,
+                                      variant: Variant) async throws -> Int64 {
+        let (orderId, inserted) = try await database.autocommit { sql -> (Int64, Bool) in
+            switch try await Self.check(input, channel: channel, requestHash: requestHash, variant: variant, on: sql) {
+            case .existing(let orderId):
+                return (orderId, false)
+            case .new(let order):
+                let plan = try await order.plan(on: sql)
+                if let orderId = try await OrderInsertStatement.run(order, plan: plan, on: sql) { return (orderId, true) }
+                return (try await Self.existing(order, on: sql), false)
+            }
+        }
+        if inserted { await database.afterCommit() }
+        return orderId
     }
 
     /// What a create request turned out to be before anything is written.
@@ -55,27 +81,22 @@ public struct OrderStore: Sendable {
     /// Writes a checked order: allocated at once when stock allows, else waiting. A race with an identical
     /// order created meanwhile returns that one.
     static func insert(_ order: PreparedOrder, on sql: any SQLDatabase) async throws -> Int64 {
-        let draft = order.draft
-        let demands = draft.lines.enumerated().map { LineDemand(lineNo: $0.offset, units: $0.element.quantity,
-                                                                components: $0.element.sku.components) }
-        let plan = try await Allocator.plan(demands, candidates: order.candidates, pinnedLocation: draft.locationCode,
-                                            allowSplit: draft.isSplitRequired, on: sql)
+        let plan = try await order.plan(on: sql)
         guard let orderId = try await OrderRecords.insert(order, status: plan == nil ? .unallocated : .allocated, on: sql) else {
-            let existing = try await OrderRecords.fingerprint(channel: order.channel, code: draft.orderCode, on: sql)
-            guard let existing, existing.requestHash == order.requestHash else { throw conflict(draft.orderCode, channel: order.channel) }
-            return existing.id
+            return try await existing(order, on: sql)
         }
-        var events = order.events
-        if let plan {
-            try await Allocator.reserve(plan, orderId: orderId, demands: demands, on: sql)
-            events.append(EncodedEvent(OrderEvents.allocated(code: draft.orderCode, channel: order.channel, plan: plan,
-                                                                 reason: "stock reserved")))
-        } else {
-            events.append(EncodedEvent(OrderEvents.unallocatable(code: draft.orderCode, channel: order.channel,
-                                                                     pinned: draft.locationCode)))
-        }
-        try await EventLog.append(events, orderId: orderId, on: sql)
+        if let plan { try await Allocator.reserve(plan, orderId: orderId, demands: order.demands, on: sql) }
+        try await EventLog.append(order.events(allocated: plan), orderId: orderId, on: sql)
         return orderId
+    }
+
+    /// The order that took this one's code first: the same order when its content is identical, else 409.
+    static func existing(_ order: PreparedOrder, on sql: any SQLDatabase) async throws -> Int64 {
+        let existing = try await OrderRecords.fingerprint(channel: order.channel, code: order.draft.orderCode, on: sql)
+        guard let existing, existing.requestHash == order.requestHash else {
+            throw conflict(order.draft.orderCode, channel: order.channel)
+        }
+        return existing.id
     }
 
     private static func conflict(_ code: String, channel: String) -> DomainError {

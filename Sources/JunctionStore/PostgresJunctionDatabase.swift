@@ -44,11 +44,21 @@ public final class PostgresJunctionDatabase: JunctionDatabase {
     }
 
     public func write<T: Sendable>(_ body: @escaping @Sendable (any SQLDatabase) async throws -> T) async throws -> T {
+        try await retrying { try await self.transaction(body) }
+    }
+
+    public func autocommit<T: Sendable>(_ body: @escaping @Sendable (any SQLDatabase) async throws -> T) async throws -> T {
+        try await retrying { try await self.read(body) }
+    }
+
+    /// Runs `work` again, after a short random pause, when it failed by a deadlock, a serialization failure
+    /// or a lost reservation race.
+    private func retrying<T: Sendable>(_ work: () async throws -> T) async throws -> T {
         var attempt = 0
         while true {
             attempt += 1
             do {
-                return try await transaction(body)
+                return try await work()
             } catch let error where attempt < 8 && Self.isRetryable(error) {
                 try await Task.sleep(for: .milliseconds(Int.random(in: 1...(5 * attempt))))
             }
@@ -116,6 +126,11 @@ public final class PostgresJunctionDatabase: JunctionDatabase {
                 throw error
             }
         }
+    }
+
+    /// `ANALYZE` of the whole database; autovacuum would run it within a minute or so of a bulk load.
+    public func refreshStatistics() async throws {
+        try await read { sql in try await sql.raw("ANALYZE").run() }
     }
 
     public func shutdown() async {

@@ -1,4 +1,5 @@
 import JunctionCore
+import SQLKit
 
 /// A validated order with its rows already encoded, so that the write transaction only inserts them.
 struct PreparedOrder: Sendable {
@@ -26,5 +27,23 @@ struct PreparedOrder: Sendable {
             events.append(EncodedEvent(OrderEvents.onHold(code: draft.orderCode, channel: channel, held: true,
                                                               reason: "created on hold; not released to processing until unheld")))
         }
+    }
+
+    /// What each line asks of stock, in line order.
+    var demands: [LineDemand] {
+        draft.lines.enumerated().map { LineDemand(lineNo: $0.offset, units: $0.element.quantity, components: $0.element.sku.components) }
+    }
+
+    /// Where its stock comes from, as things stand on `sql`; `nil` when it must wait.
+    func plan(on sql: any SQLDatabase) async throws -> [LineAllocation]? {
+        try await Allocator.plan(demands, candidates: candidates, pinnedLocation: draft.locationCode,
+                                 allowSplit: draft.isSplitRequired, on: sql)
+    }
+
+    /// Its events once it is written with `plan`: those of its arrival, then its allocation or its wait.
+    func events(allocated plan: [LineAllocation]?) -> [EncodedEvent] {
+        let outcome = plan.map { OrderEvents.allocated(code: draft.orderCode, channel: channel, plan: $0, reason: "stock reserved") }
+            ?? OrderEvents.unallocatable(code: draft.orderCode, channel: channel, pinned: draft.locationCode)
+        return events + [EncodedEvent(outcome)]
     }
 }

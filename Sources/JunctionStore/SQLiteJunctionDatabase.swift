@@ -22,6 +22,11 @@ public final class SQLiteJunctionDatabase: JunctionDatabase {
         try await file.write(body)
     }
 
+    /// The body runs as any write does: in the writer's transaction.
+    public func autocommit<T: Sendable>(_ body: @escaping @Sendable (any SQLDatabase) async throws -> T) async throws -> T {
+        try await file.write(body)
+    }
+
     public func read<T: Sendable>(_ body: @Sendable (any SQLDatabase) async throws -> T) async throws -> T {
         try await file.read(body)
     }
@@ -31,6 +36,9 @@ public final class SQLiteJunctionDatabase: JunctionDatabase {
 
     /// Events are numbered as they are inserted on SQLite, so there is nothing left to do.
     public func sequenceEvents() async throws {}
+
+    /// SQLite keeps no statistics unless asked, and Junction's queries are written for plans made without them.
+    public func refreshStatistics() async throws {}
 
     public func shutdown() async {
         await file.close()

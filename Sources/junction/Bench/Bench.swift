@@ -45,6 +45,7 @@ struct Bench: AsyncParsableCommand {
         print("seeding \(catalogue.skus) SKUs and \(BenchCatalogue.hotCount) hot ones on \(junction.database.kind.rawValue)…")
         _ = try await junction.authenticator.prepareAdmin(password: UUID().uuidString)
         try await catalogue.seed(junction)
+        try await junction.database.refreshStatistics()
         let server = try await BenchServer.start(junction: junction, logger: logger)
         let client = LoadDriver.makeClient(concurrency: options.effectiveConcurrency)
         let driver = LoadDriver(client: client, baseURL: "http://127.0.0.1:\(server.port)",
@@ -56,6 +57,7 @@ struct Bench: AsyncParsableCommand {
                 if scenario == .read {
                     print("copying \(options.effectiveOrders) orders of history…")
                     try await OrderHistory(count: options.effectiveOrders).fill(junction, catalogue: catalogue)
+                    try await junction.database.refreshStatistics()
                 }
                 let before = ProcessUsage.now()
                 let tally = scenario == .deliver
