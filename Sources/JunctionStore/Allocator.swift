@@ -18,6 +18,23 @@ enum Allocator {
         return plan
     }
 
+    /// Plans new orders one after another on one read of their stock, each planned on what the ones
+    /// before it left; `nil` for an order that must wait.
+    static func plan(_ orders: [PreparedOrder], on sql: any SQLDatabase) async throws -> [[LineAllocation]?] {
+        let locations = Dictionary(orders.flatMap(\.candidates).map { ($0.code, $0) }, uniquingKeysWith: { first, _ in first })
+        let articles = Set(orders.flatMap { $0.demands.flatMap { $0.components.map(\.articleId) } })
+        var stock = Dictionary(uniqueKeysWithValues: try await locationStock(Array(locations.values), articles: articles, on: sql)
+            .map { ($0.locationCode, $0) })
+        return orders.map { order in
+            let plan = AllocationPlanner.plan(order.demands, locations: order.candidates.compactMap { stock[$0.code] },
+                                              pinnedLocation: order.draft.locationCode, allowSplit: order.draft.isSplitRequired)
+            for taken in AllocationPlanner.reservations(for: plan ?? [], demands: order.demands) {
+                stock[taken.locationCode]?.atp[taken.articleId, default: 0] -= taken.quantity
+            }
+            return plan
+        }
+    }
+
     /// Where the demands can be fulfilled from the stock of `candidates` as it stands, or `nil` when they
     /// must wait.
     static func plan(_ demands: [LineDemand], candidates: [CandidateLocation], pinnedLocation: String?, allowSplit: Bool,
@@ -38,7 +55,8 @@ enum Allocator {
             """).all(decoding: ArticleIdRow.self)
         if won.count != reservations.count { throw ReservationRace() }
         try await sql.raw("""
-            INSERT INTO allocations (\(allocationColumns)) SELECT \(bind: orderId), v.* FROM (VALUES \(allocationRows(plan))) AS v
+            INSERT INTO allocations (order_id, \(allocationValueColumns))
+            SELECT \(bind: orderId), v.* FROM (VALUES \(SQLRows.list(allocationValues(plan)))) AS v
             WHERE true ON CONFLICT (order_id, line_no, location_code) DO UPDATE SET units = allocations.units + excluded.units
             """).run()
     }
@@ -62,13 +80,12 @@ enum Allocator {
         """
     }
 
-    /// The columns of an allocation: the order's id, then those ``allocationRows(_:)`` fill.
-    static let allocationColumns: SQLQueryString = "order_id, line_no, location_code, units"
+    /// The columns of an allocation that ``allocationValues(_:)`` fills (all but the order's id).
+    static let allocationValueColumns: SQLQueryString = "line_no, location_code, units"
 
-    /// The allocations of `plan` as rows without the order's id.
-    static func allocationRows(_ plan: [LineAllocation]) -> SQLQueryString {
-        plan.map { "(\(bind: $0.lineNo), \(bind: $0.locationCode), \(bind: $0.units))" as SQLQueryString }
-            .joined(separator: ", ")
+    /// The allocations of `plan`, each as the values of ``allocationValueColumns``.
+    static func allocationValues(_ plan: [LineAllocation]) -> [SQLQueryString] {
+        plan.map { "\(bind: $0.lineNo), \(bind: $0.locationCode), \(bind: $0.units)" }
     }
 
     /// Gives back promised units of an order.

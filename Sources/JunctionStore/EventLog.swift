@@ -25,23 +25,27 @@ public enum EventLog {
         guard !events.isEmpty else { return }
         let firstMessageId = numberedAtInsert(sql) ? try await lastMessageId(sql) + 1 : nil
         try await sql.raw("""
-            INSERT INTO events (\(columns)) SELECT CAST(\(bind: orderId) AS BIGINT), v.* FROM (VALUES \(rows(events, firstMessageId: firstMessageId))) AS v
+            INSERT INTO events (order_id, \(valueColumns))
+            SELECT CAST(\(bind: orderId) AS BIGINT), v.* FROM (VALUES \(SQLRows.list(values(events, firstMessageId: firstMessageId)))) AS v
             """).run()
     }
 
-    /// The columns of an event: its order's id (or null), then those ``rows(_:firstMessageId:)`` fill.
-    static let columns: SQLQueryString = """
-        order_id, message_id, event_type, aggregate_type, aggregate_code, channel_name, location_code, reason, details, created_at
+    /// The columns of an event that ``values(_:firstMessageId:)`` fills (all but its order's id).
+    static let valueColumns: SQLQueryString = """
+        message_id, event_type, aggregate_type, aggregate_code, channel_name, location_code, reason, details, created_at
         """
 
-    /// The events as rows without their order's id, numbered from `firstMessageId` when given.
-    static func rows(_ events: [EncodedEvent], firstMessageId: Int64?) -> SQLQueryString {
+    /// The events, each as the values of ``valueColumns``, numbered from `firstMessageId` when given.
+    static func values(_ events: [EncodedEvent], firstMessageId: Int64?) -> [SQLQueryString] {
         let now = Clock.nowMillis()
         return events.enumerated().map { offset, encoded in
             let event = encoded.event
             let messageId = firstMessageId.map { $0 + Int64(offset) }
-            return "(CAST(\(bind: messageId) AS BIGINT), \(bind: event.type.rawValue), \(bind: event.aggregateType), \(bind: event.aggregateCode), \(bind: event.channelName), \(bind: event.locationCode), \(bind: event.reason), \(bind: encoded.details), \(bind: now))" as SQLQueryString
-        }.joined(separator: ", ")
+            return """
+                CAST(\(bind: messageId) AS BIGINT), \(bind: event.type.rawValue), \(bind: event.aggregateType), \(bind: event.aggregateCode),
+                \(bind: event.channelName), \(bind: event.locationCode), \(bind: event.reason), \(bind: encoded.details), \(bind: now)
+                """
+        }
     }
 
     /// Whether events are numbered as they are inserted: on SQLite, whose one writer commits in order.

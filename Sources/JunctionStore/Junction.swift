@@ -4,6 +4,7 @@ import Logging
 public struct Junction: Sendable {
     public let database: any JunctionDatabase
     public let authenticator: Authenticator
+    private let orderBatcher: OrderBatcher
     /// Where this Junction is reached from outside (`http://host:port`): document links start with it.
     public var documentBaseURL = ""
     /// How packed shipments get their AWB and label.
@@ -11,7 +12,7 @@ public struct Junction: Sendable {
     public var masters: MasterStore { MasterStore(database: database) }
     public var catalogue: CatalogueStore { CatalogueStore(database: database) }
     public var inventory: InventoryStore { InventoryStore(database: database) }
-    public var orders: OrderStore { OrderStore(database: database, documentBaseURL: documentBaseURL) }
+    public var orders: OrderStore { OrderStore(database: database, batcher: orderBatcher, documentBaseURL: documentBaseURL) }
     public var shipments: ShipmentStore {
         ShipmentStore(database: database, documentBaseURL: documentBaseURL, labels: labelProvider)
     }
@@ -39,7 +40,8 @@ public struct Junction: Sendable {
             await database.shutdown()
             throw error
         }
-        return Junction(database: database, authenticator: Authenticator(database: database))
+        return Junction(database: database, authenticator: Authenticator(database: database),
+                        orderBatcher: OrderBatcher(database: database))
     }
 
     public func shutdown() async { await database.shutdown() }

@@ -168,26 +168,29 @@ enum OrderRecords {
             .first(decoding: DocumentRow.self)!.document
     }
 
-    /// The id and request fingerprint of the channel's order with this code, if there is one.
-    static func fingerprint(channel: String, code: String, on sql: any SQLDatabase) async throws -> (id: Int64, requestHash: String)? {
-        try await sql.raw("SELECT id, request_hash FROM orders WHERE order_code = \(bind: code) AND channel_name = \(bind: channel)")
-            .first(decoding: FingerprintRow.self).map { ($0.id, $0.request_hash) }
+    /// The id and request fingerprint of the channel's orders with these codes, by code.
+    static func fingerprints(channel: String, codes: [String], on sql: any SQLDatabase) async throws -> [String: (id: Int64, requestHash: String)] {
+        guard !codes.isEmpty else { return [:] }
+        let rows = try await sql.raw("""
+            SELECT id, order_code, request_hash FROM orders WHERE channel_name = \(bind: channel) AND order_code IN (\(binds: codes))
+            """).all(decoding: FingerprintRow.self)
+        return Dictionary(rows.map { ($0.order_code, ($0.id, $0.request_hash)) }, uniquingKeysWith: { first, _ in first })
     }
 
     /// Inserts the order with `status` and its lines, and returns its id; `nil` when the channel already
     /// has an order with this code.
     static func insert(_ order: PreparedOrder, status: OrderStatus, on sql: any SQLDatabase) async throws -> Int64? {
         let id = try await sql.raw("""
-            INSERT INTO orders (\(orderColumns)) VALUES \(orderValues(order, status: status))
+            INSERT INTO orders (\(orderColumns)) VALUES (\(orderValues(order, status: status)))
             ON CONFLICT (channel_name, order_code) DO NOTHING
             RETURNING id
             """).first(decoding: IdRow.self)?.id
         guard let id else { return nil }
-        let rows = lineRows(order)
+        let rows = lineValues(order)
         for chunk in stride(from: 0, to: rows.count, by: 500) {
-            let values = rows[chunk..<min(chunk + 500, rows.count)].joined(separator: ", ")
             try await sql.raw("""
-                INSERT INTO order_lines (\(lineColumns)) SELECT \(bind: id), v.* FROM (VALUES \(values)) AS v
+                INSERT INTO order_lines (order_id, \(lineValueColumns))
+                SELECT \(bind: id), v.* FROM (VALUES \(SQLRows.list(rows[chunk..<min(chunk + 500, rows.count)]))) AS v
                 """).run()
         }
         return id
@@ -199,29 +202,30 @@ enum OrderRecords {
         is_split_required, request_hash, document, grand_total, created_at, updated_at
         """
 
-    /// The order's header row, as it is stored when it arrives with `status`.
+    /// The values of ``orderColumns`` for the order, as it is stored when it arrives with `status`.
     static func orderValues(_ order: PreparedOrder, status: OrderStatus) -> SQLQueryString {
         let draft = order.draft
         let now = Clock.nowMillis()
         return """
-            (\(bind: order.channel), \(bind: draft.orderCode), \(bind: status.rawValue),
-             \(bind: draft.orderType.rawValue), \(bind: draft.isPriority ? 1 : 0), \(bind: draft.onHold ? 1 : 0),
-             \(bind: draft.orderTime.millis), \(bind: draft.locationCode), \(bind: draft.isSplitRequired ? 1 : 0),
-             \(bind: order.requestHash), \(bind: order.document), \(bind: draft.totals.grandTotal.value), \(bind: now), \(bind: now))
+            \(bind: order.channel), \(bind: draft.orderCode), \(bind: status.rawValue),
+            \(bind: draft.orderType.rawValue), \(bind: draft.isPriority ? 1 : 0), \(bind: draft.onHold ? 1 : 0),
+            \(bind: draft.orderTime.millis), \(bind: draft.locationCode), \(bind: draft.isSplitRequired ? 1 : 0),
+            \(bind: order.requestHash), \(bind: order.document), \(bind: draft.totals.grandTotal.value), \(bind: now), \(bind: now)
             """
     }
 
-    /// The columns of a line: the order's id, then those ``lineRows(_:)`` fill.
-    static let lineColumns: SQLQueryString = """
-        order_id, line_no, order_item_code, channel_sku_code, article_id, quantity, cancelled, selling_price, document
+    /// The columns of a line that ``lineValues(_:)`` fills (all but the order's id).
+    static let lineValueColumns: SQLQueryString = """
+        line_no, order_item_code, channel_sku_code, article_id, quantity, cancelled, selling_price, document
         """
 
-    /// The order's lines as rows without the order's id (known only once the order is inserted).
-    static func lineRows(_ order: PreparedOrder) -> [SQLQueryString] {
+    /// The order's lines, each as the values of ``lineValueColumns`` (the order's id is known only once the
+    /// order is inserted).
+    static func lineValues(_ order: PreparedOrder) -> [SQLQueryString] {
         order.draft.lines.enumerated().map { lineNo, line in
             """
-            (\(bind: lineNo), \(bind: line.orderItemCode), \(bind: line.channelSkuCode), \(bind: line.sku.articleId),
-             \(bind: line.quantity), 0, \(bind: line.sellingPricePerUnit.value), \(bind: order.lineDocuments[lineNo]))
+            \(bind: lineNo), \(bind: line.orderItemCode), \(bind: line.channelSkuCode), \(bind: line.sku.articleId),
+            \(bind: line.quantity), 0, \(bind: line.sellingPricePerUnit.value), \(bind: order.lineDocuments[lineNo])
             """
         }
     }
@@ -229,5 +233,6 @@ enum OrderRecords {
 
 private struct FingerprintRow: Decodable {
     var id: Int64
+    var order_code: String
     var request_hash: String
 }

@@ -4,6 +4,8 @@ import SQLKit
 /// Outward orders: creation with validation, idempotency and allocation in one transaction.
 public struct OrderStore: Sendable {
     let database: any JunctionDatabase
+    /// Gathers PostgreSQL creates that arrive together into one write.
+    let batcher: OrderBatcher
     /// Prefix of document links in shipment views.
     let documentBaseURL: String
 
@@ -13,21 +15,18 @@ public struct OrderStore: Sendable {
     /// Creates (or, for an identical re-send, finds) an order and returns its id; ``view(orderId:)`` reads
     /// it whole. The order, its allocation and its events commit together; a rejected request writes nothing.
     public func create(_ input: OutwardOrderInput, caller: Caller, variant: Variant = .standard) async throws -> Int64 {
-        let channel = try Self.sellingChannel(caller, requested: input.channelName)
-        let requestHash = try JSONCoding.fingerprint(input)
+        let request = CreateRequest(input: input, channel: try Self.sellingChannel(caller, requested: input.channelName),
+                                    requestHash: try JSONCoding.fingerprint(input), variant: variant)
         switch database.kind {
-        case .sqlite: return try await createThroughWriter(input, channel: channel, requestHash: requestHash, variant: variant)
-        case .postgres: return try await createInOneStatement(input, channel: channel, requestHash: requestHash, variant: variant)
+        case .sqlite: return try await createThroughWriter(request)
+        case .postgres: return try await batcher.create(request)
         }
     }
 
-    /// SQLite: the order is checked and its rows encoded on a reader, so that the one writer only re-checks
-    /// the code, plans on the stock as it is, reserves and inserts.
-    private func createThroughWriter(_ input: OutwardOrderInput, channel: String, requestHash: String,
-                                     variant: Variant) async throws -> Int64 {
-        let checked = try await database.read { sql in
-            try await Self.check(input, channel: channel, requestHash: requestHash, variant: variant, on: sql)
-        }
+    /// SQLite: the order is checked and its rows encoded on a reader, so that the one writer (whose
+    /// transactions commit in groups) only re-checks the code, plans on the stock as it is, reserves and inserts.
+    private func createThroughWriter(_ request: CreateRequest) async throws -> Int64 {
+        let checked = try await database.read { sql in try await Self.check([request], on: sql)[0] }.get()
         switch checked {
         case .existing(let orderId):
             return orderId
@@ -38,48 +37,8 @@ public struct OrderStore: Sendable {
         }
     }
 
-    /// PostgreSQL: the order is checked and planned on one pooled connection, then written by one statement
-    /// that commits by itself (see ``OrderInsertStatement``); when stock it planned on was taken meanwhile,
-    /// all of it runs again on fresh figures.
-    private func createInOneStatement(_ input: OutwardOrderInput, channel: String, requestHash: String,
-                                      variant: Variant) async throws -> Int64 {
-        let (orderId, inserted) = try await database.autocommit { sql -> (Int64, Bool) in
-            switch try await Self.check(input, channel: channel, requestHash: requestHash, variant: variant, on: sql) {
-            case .existing(let orderId):
-                return (orderId, false)
-            case .new(let order):
-                let plan = try await order.plan(on: sql)
-                if let orderId = try await OrderInsertStatement.run(order, plan: plan, on: sql) { return (orderId, true) }
-                return (try await Self.existing(order, on: sql), false)
-            }
-        }
-        if inserted { await database.afterCommit() }
-        return orderId
-    }
-
-    /// What a create request turned out to be before anything is written.
-    enum CheckedOrder: Sendable {
-        case existing(Int64)
-        case new(PreparedOrder)
-    }
-
-    /// Finds an identical earlier order or validates a new one (409 for a code already used with other
-    /// content) and encodes its rows.
-    static func check(_ input: OutwardOrderInput, channel: String, requestHash: String, variant: Variant,
-                      on sql: any SQLDatabase) async throws -> CheckedOrder {
-        let existing = try await OrderRecords.fingerprint(channel: channel, code: input.orderCode ?? "", on: sql)
-        if let existing, existing.requestHash == requestHash { return .existing(existing.id) }
-        let channelLocations = try await Allocator.candidateLocations(channel: channel, pinned: nil, on: sql)
-        let references = try await references(for: input, channel: channel, channelLocations: channelLocations,
-                                              variant: variant, on: sql)
-        let draft = try OrderDraft.validate(input, references: references, requirePartner: variant == .partnerCode)
-        if existing != nil { throw conflict(draft.orderCode, channel: channel) }
-        let candidates = draft.locationCode.map { pinned in channelLocations.filter { $0.code == pinned } } ?? channelLocations
-        return .new(try PreparedOrder(draft, channel: channel, requestHash: requestHash, candidates: candidates))
-    }
-
-    /// Writes a checked order: allocated at once when stock allows, else waiting. A race with an identical
-    /// order created meanwhile returns that one.
+    /// Writes a checked order in the caller's transaction: allocated at once when stock allows, else
+    /// waiting. A race with an identical order created meanwhile returns that one.
     static func insert(_ order: PreparedOrder, on sql: any SQLDatabase) async throws -> Int64 {
         let plan = try await order.plan(on: sql)
         guard let orderId = try await OrderRecords.insert(order, status: plan == nil ? .unallocated : .allocated, on: sql) else {
@@ -92,35 +51,15 @@ public struct OrderStore: Sendable {
 
     /// The order that took this one's code first: the same order when its content is identical, else 409.
     static func existing(_ order: PreparedOrder, on sql: any SQLDatabase) async throws -> Int64 {
-        let existing = try await OrderRecords.fingerprint(channel: order.channel, code: order.draft.orderCode, on: sql)
-        guard let existing, existing.requestHash == order.requestHash else {
+        let existing = try await OrderRecords.fingerprints(channel: order.channel, codes: [order.draft.orderCode], on: sql)
+        guard let found = existing[order.draft.orderCode], found.requestHash == order.requestHash else {
             throw conflict(order.draft.orderCode, channel: order.channel)
         }
-        return existing.id
+        return found.id
     }
 
-    private static func conflict(_ code: String, channel: String) -> DomainError {
+    static func conflict(_ code: String, channel: String) -> DomainError {
         .conflict("order \(code) of \(channel) exists with different content")
-    }
-
-    /// Loads what an order refers to: the channel's listings for its SKUs, attribute definitions and (for
-    /// partner-code orders) the partners; the channel's locations are given.
-    static func references(for input: OutwardOrderInput, channel: String, channelLocations: [CandidateLocation],
-                           variant: Variant, on sql: any SQLDatabase) async throws -> OrderReferences {
-        let codes = (input.orderItems ?? []).compactMap(\.channelSkuCode)
-        let listings = try await SkuResolver.resolve(codes, channel: channel, fallback: false, on: sql).mapValues(\.listed)
-        let definitions = try await MasterStore.attributeDefinitions(on: sql)
-        var partners: [String: Set<String>] = [:]
-        if variant == .partnerCode, let code = input.partnerCode {
-            let vendor = try await sql.raw("SELECT code AS document FROM vendors WHERE code = \(bind: code)").first(decoding: DocumentRow.self)
-            if vendor != nil {
-                partners[code] = Set(try await sql.raw("SELECT location_code AS document FROM vendor_locations WHERE vendor_code = \(bind: code)")
-                    .all(decoding: DocumentRow.self).map(\.document))
-            }
-        }
-        return OrderReferences(listings: listings, orderAttributes: definitions[.order] ?? [:],
-                               itemAttributes: definitions[.item] ?? [:], channelLocations: Set(channelLocations.map(\.code)),
-                               partners: partners)
     }
 
     /// The channel an order call acts for; only selling partners (and the admin naming one) place orders.

@@ -36,8 +36,7 @@ struct PreparedOrder: Sendable {
 
     /// Where its stock comes from, as things stand on `sql`; `nil` when it must wait.
     func plan(on sql: any SQLDatabase) async throws -> [LineAllocation]? {
-        try await Allocator.plan(demands, candidates: candidates, pinnedLocation: draft.locationCode,
-                                 allowSplit: draft.isSplitRequired, on: sql)
+        try await Allocator.plan([self], on: sql)[0]
     }
 
     /// Its events once it is written with `plan`: those of its arrival, then its allocation or its wait.
