@@ -153,6 +153,9 @@ enum Schema {
             "INSERT INTO settings (name, value) VALUES ('delivery_cursor', '0')",
             "CREATE TABLE atp_dirty (location_code TEXT NOT NULL, article_id BIGINT NOT NULL, PRIMARY KEY (location_code, article_id))",
         ]),
+        // The dispatcher claims the oldest messages still to send; without this index it walked every
+        // delivered message in id order to find them.
+        (5, ["CREATE INDEX deliveries_open ON deliveries (id) WHERE status IN ('PENDING', 'RETRYING')"]),
     ]
 
     /// Applies the migrations not yet recorded. Safe to run from several processes at once on PostgreSQL

@@ -29,8 +29,8 @@ extension DeliveryStore {
             }
             for partner in counts.keys where lag[partner] == nil { lag[partner] = 0 }
             let unplanned = try await sql.raw("""
-                SELECT COUNT(*) AS n FROM events e, settings s
-                WHERE s.name = 'delivery_cursor' AND e.message_id > CAST(s.value AS BIGINT)
+                SELECT COUNT(*) AS n FROM events
+                WHERE message_id > (SELECT CAST(value AS BIGINT) FROM settings WHERE name = 'delivery_cursor')
                 """).first(decoding: CountOnlyRow.self)?.n ?? 0
             return DeliveryMetrics(counts: counts, lagSeconds: lag, unplannedEvents: unplanned)
         }

@@ -23,8 +23,9 @@ extension DeliveryStore {
         let baseURL = documentBaseURL
         let waiting = try await database.read { sql in
             try await sql.raw("""
-                SELECT e.message_id AS id FROM events e, settings s
-                WHERE s.name = 'delivery_cursor' AND e.message_id > CAST(s.value AS BIGINT) LIMIT 1
+                SELECT message_id AS id FROM events
+                WHERE message_id > (SELECT CAST(value AS BIGINT) FROM settings WHERE name = 'delivery_cursor')
+                ORDER BY message_id LIMIT 1
                 """).first(decoding: IdRow.self) != nil
         }
         guard waiting else { return 0 }
