@@ -15,6 +15,11 @@ final class OrderBatcher: Sendable {
     private let maxBatch: Int
     private let maxRunners: Int
     private let queue = Mutex(CreateQueue())
+    /// Orders with more lines are written in a transaction of their own: a batch is one statement, and
+    /// PostgreSQL takes at most 65,535 bound values per statement.
+    static let maxLinesPerOrder = 100
+    /// Lines per batch, which bounds its bound values (about 40 per line with events and allocations).
+    static let maxLinesPerBatch = 1_000
 
     init(database: any JunctionDatabase, maxBatch: Int = 100, maxRunners: Int = 2) {
         self.database = database
@@ -41,14 +46,17 @@ final class OrderBatcher: Sendable {
         }
     }
 
-    /// Takes up to `maxBatch` waiting creates with distinct codes; `nil`, with the runner marked stopped,
-    /// when none wait.
+    /// Takes up to `maxBatch` waiting creates (and ``maxLinesPerBatch`` lines) with distinct codes; `nil`,
+    /// with the runner marked stopped, when none wait.
     private func nextBatch() -> [PendingCreate]? {
         queue.withLock { queue in
-            var codes = Set<String>(), taken: [PendingCreate] = [], left: [PendingCreate] = []
+            var codes = Set<String>(), taken: [PendingCreate] = [], left: [PendingCreate] = [], lines = 0
             for pending in queue.waiting {
-                if taken.count < maxBatch, codes.insert(pending.request.channel + "\u{1F}" + pending.request.orderCode).inserted {
+                let request = pending.request
+                if taken.count < maxBatch, lines + request.lineCount <= Self.maxLinesPerBatch,
+                   codes.insert(request.channel + "\u{1F}" + request.orderCode).inserted {
                     taken.append(pending)
+                    lines += request.lineCount
                 } else {
                     left.append(pending)
                 }

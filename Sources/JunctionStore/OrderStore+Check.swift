@@ -9,6 +9,7 @@ struct CreateRequest: Sendable {
     var variant: OrderStore.Variant
 
     var orderCode: String { input.orderCode ?? "" }
+    var lineCount: Int { input.orderItems?.count ?? 0 }
 }
 
 extension OrderStore {

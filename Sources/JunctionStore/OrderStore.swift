@@ -18,14 +18,18 @@ public struct OrderStore: Sendable {
         let request = CreateRequest(input: input, channel: try Self.sellingChannel(caller, requested: input.channelName),
                                     requestHash: try JSONCoding.fingerprint(input), variant: variant)
         switch database.kind {
-        case .sqlite: return try await createThroughWriter(request)
-        case .postgres: return try await batcher.create(request)
+        case .postgres where request.lineCount <= OrderBatcher.maxLinesPerOrder:
+            return try await batcher.create(request)
+        case .sqlite, .postgres:
+            return try await createInTransaction(request)
         }
     }
 
-    /// SQLite: the order is checked and its rows encoded on a reader, so that the one writer (whose
-    /// transactions commit in groups) only re-checks the code, plans on the stock as it is, reserves and inserts.
-    private func createThroughWriter(_ request: CreateRequest) async throws -> Int64 {
+    /// The order is checked and its rows encoded on a reader, so that the write transaction only re-checks
+    /// the code, plans on the stock as it is, reserves and inserts. On SQLite every create takes this path
+    /// (the one writer commits transactions in groups); on PostgreSQL orders too large to share a batch's
+    /// one statement do.
+    private func createInTransaction(_ request: CreateRequest) async throws -> Int64 {
         let checked = try await database.read { sql in try await Self.check([request], on: sql)[0] }.get()
         switch checked {
         case .existing(let orderId):

@@ -70,4 +70,27 @@ import Testing
             #expect(refused.json["failureList"].array.count == 1)
         }
     }
+
+    /// The largest order allowed (2,500 lines), split over two locations, is written whole: on PostgreSQL
+    /// it is too large for a batch's one statement and takes a transaction of its own.
+    @Test(arguments: TestBackend.available)
+    func theLargestOrderIsAllocatedWhole(_ backend: TestBackend) async throws {
+        try await withAPI(backend) { api in
+            let partners = try await seedCatalogue(api)
+            let codes = (0..<2_500).map { "L\($0)" }
+            let articles = codes.map { #"{"channelSkuCode": "\#($0)", "clientSkuId": "\#($0)", "name": "\#($0)", "mrp": 100, "hsn": "6109"}"# }
+            #expect(try await api.post("/master/articles", as: partners.erp, #"{"articleMasters": [\#(articles.joined(separator: ","))]}"#).status == 200)
+            let listings = codes.map { #"{"channelSkuCode": "MP-\#($0)", "barcode": "\#($0)"}"# }
+            _ = try await api.post("/master/sku-listings/channel", as: partners.marketplace, #"{"skuListings": [\#(listings.joined(separator: ","))]}"#)
+            for chunk in stride(from: 0, to: codes.count, by: 200) {
+                try await setStock(api, codes[chunk..<min(chunk + 200, codes.count)].enumerated().map { ($1, $0 % 2 == 0 ? "WH1" : "WH2", 1) })
+            }
+            let answer = try await api.post("/orders/outward", as: partners.marketplace,
+                                            orderJSON("LARGE", codes.map { ("MP-\($0)", 1, "10") }, split: true))
+            #expect(answer.status == 200 && answer.json["status"].string == "ALLOCATED", "\(answer.text.prefix(300))")
+            #expect(answer.json["orderItems"].array.count == 2_500)
+            let first = try await stockLevel(api, "L0", "WH1"), last = try await stockLevel(api, "L2499", "WH2")
+            #expect(first == (1, 1) && last == (1, 1))
+        }
+    }
 }
