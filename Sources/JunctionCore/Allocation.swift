@@ -66,12 +66,19 @@ public enum AllocationPlanner {
 
     /// The stock reservations an allocation needs, one per (location, article).
     public static func reservations(for allocations: [LineAllocation], demands: [LineDemand]) -> [StockReservation] {
-        let componentsByLine = Dictionary(uniqueKeysWithValues: demands.map { ($0.lineNo, $0.components) })
+        reservations(for: [(allocations, demands)])
+    }
+
+    /// The stock several orders' allocations take, summed per (location, article), sorted the same way.
+    public static func reservations(for orders: [(allocations: [LineAllocation], demands: [LineDemand])]) -> [StockReservation] {
         var totals: [String: [Int64: Int]] = [:]
-        for allocation in allocations {
-            for component in componentsByLine[allocation.lineNo] ?? [] {
-                totals[allocation.locationCode, default: [:]][component.articleId, default: 0] +=
-                    allocation.units * component.quantity
+        for (allocations, demands) in orders {
+            let componentsByLine = Dictionary(uniqueKeysWithValues: demands.map { ($0.lineNo, $0.components) })
+            for allocation in allocations {
+                for component in componentsByLine[allocation.lineNo] ?? [] {
+                    totals[allocation.locationCode, default: [:]][component.articleId, default: 0] +=
+                        allocation.units * component.quantity
+                }
             }
         }
         return totals.keys.sorted().flatMap { location in

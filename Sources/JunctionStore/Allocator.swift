@@ -43,22 +43,29 @@ enum Allocator {
         return AllocationPlanner.plan(demands, locations: stock, pinnedLocation: pinnedLocation, allowSplit: allowSplit)
     }
 
-    /// Reserves the stock of `plan` with one conditional write for all its (location, article) pairs and
-    /// records the allocations; when a pair no longer fits (a concurrent transaction took the stock) it
-    /// throws ``ReservationRace`` so that the whole transaction runs again.
+    /// Reserves the stock of `plan` and records the allocations (see ``reserve(_:on:)``).
     static func reserve(_ plan: [LineAllocation], orderId: Int64, demands: [LineDemand], on sql: any SQLDatabase) async throws {
-        let reservations = AllocationPlanner.reservations(for: plan, demands: demands)
+        try await reserve([(orderId, plan, demands)], on: sql)
+    }
+
+    /// Reserves the stock of several orders' plans with one conditional write for all their (location,
+    /// article) pairs and records the allocations; when a pair no longer fits (a concurrent transaction took
+    /// the stock) it throws ``ReservationRace`` so that the whole transaction runs again.
+    static func reserve(_ plans: [(orderId: Int64, plan: [LineAllocation], demands: [LineDemand])], on sql: any SQLDatabase) async throws {
+        let reservations = AllocationPlanner.reservations(for: plans.map { ($0.plan, $0.demands) })
         guard !reservations.isEmpty else { return }
         let won = try await sql.raw("""
             WITH wanted (location_code, article_id, quantity) AS (VALUES \(wantedRows(reservations)))
             \(reservingUpdate(from: "wanted"))
             """).all(decoding: ArticleIdRow.self)
         if won.count != reservations.count { throw ReservationRace() }
-        try await sql.raw("""
-            INSERT INTO allocations (order_id, \(allocationValueColumns))
-            SELECT \(bind: orderId), v.* FROM (VALUES \(SQLRows.list(allocationValues(plan)))) AS v
-            WHERE true ON CONFLICT (order_id, line_no, location_code) DO UPDATE SET units = allocations.units + excluded.units
-            """).run()
+        let rows = plans.flatMap { orderId, plan, _ in allocationValues(plan).map { "\(bind: orderId), \($0)" as SQLQueryString } }
+        for chunk in rows.chunked(500) {
+            try await sql.raw("""
+                INSERT INTO allocations (order_id, \(allocationValueColumns)) VALUES \(SQLRows.list(chunk))
+                ON CONFLICT (order_id, line_no, location_code) DO UPDATE SET units = allocations.units + excluded.units
+                """).run()
+        }
     }
 
     /// The (location, article, quantity) rows of `reservations`, for a `wanted` table.

@@ -22,12 +22,23 @@ public enum EventLog {
 
     /// Writes events whose details are already encoded (encoding them outside the transaction keeps it short).
     static func append(_ events: [EncodedEvent], orderId: Int64?, on sql: any SQLDatabase) async throws {
-        guard !events.isEmpty else { return }
-        let firstMessageId = numberedAtInsert(sql) ? try await lastMessageId(sql) + 1 : nil
-        try await sql.raw("""
-            INSERT INTO events (order_id, \(valueColumns))
-            SELECT CAST(\(bind: orderId) AS BIGINT), v.* FROM (VALUES \(SQLRows.list(values(events, firstMessageId: firstMessageId)))) AS v
-            """).run()
+        try await append([(orderId, events)], on: sql)
+    }
+
+    /// Writes the events of several orders (or of none, with a `nil` id), numbered in the order given.
+    static func append(_ batches: [(orderId: Int64?, events: [EncodedEvent])], on sql: any SQLDatabase) async throws {
+        let count = batches.reduce(0) { $0 + $1.events.count }
+        guard count > 0 else { return }
+        var nextMessageId = numberedAtInsert(sql) ? try await lastMessageId(sql) + 1 : nil
+        var rows: [SQLQueryString] = []
+        rows.reserveCapacity(count)
+        for (orderId, events) in batches {
+            for row in values(events, firstMessageId: nextMessageId) { rows.append("CAST(\(bind: orderId) AS BIGINT), \(row)") }
+            nextMessageId? += Int64(events.count)
+        }
+        for chunk in rows.chunked(500) {
+            try await sql.raw("INSERT INTO events (order_id, \(valueColumns)) VALUES \(SQLRows.list(chunk))").run()
+        }
     }
 
     /// The columns of an event that ``values(_:firstMessageId:)`` fills (all but its order's id).

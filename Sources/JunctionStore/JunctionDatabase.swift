@@ -15,11 +15,6 @@ public protocol JunctionDatabase: Sendable {
     var kind: DatabaseKind { get }
     func write<T: Sendable>(_ body: @escaping @Sendable (any SQLDatabase) async throws -> T) async throws -> T
     func read<T: Sendable>(_ body: @Sendable (any SQLDatabase) async throws -> T) async throws -> T
-    /// Runs a body on one connection without a transaction around it: each statement stands alone, so its
-    /// writes must each be one statement, atomic by itself. On PostgreSQL this saves `BEGIN` and `COMMIT`
-    /// (two round trips); the whole body runs again when it fails like a `write` would be retried. On SQLite
-    /// it is a `write`.
-    func autocommit<T: Sendable>(_ body: @escaping @Sendable (any SQLDatabase) async throws -> T) async throws -> T
     /// Gives the sequencer a chance to number committed events (see ``EventLog``), without waiting for it.
     func afterCommit() async
     /// Numbers every committed event before returning; readers of the log call it first, so that an

@@ -177,23 +177,27 @@ enum OrderRecords {
         return Dictionary(rows.map { ($0.order_code, ($0.id, $0.request_hash)) }, uniquingKeysWith: { first, _ in first })
     }
 
-    /// Inserts the order with `status` and its lines, and returns its id; `nil` when the channel already
-    /// has an order with this code.
-    static func insert(_ order: PreparedOrder, status: OrderStatus, on sql: any SQLDatabase) async throws -> Int64? {
-        let id = try await sql.raw("""
-            INSERT INTO orders (\(orderColumns)) VALUES (\(orderValues(order, status: status)))
-            ON CONFLICT (channel_name, order_code) DO NOTHING
-            RETURNING id
-            """).first(decoding: IdRow.self)?.id
-        guard let id else { return nil }
-        let rows = lineValues(order)
-        for chunk in stride(from: 0, to: rows.count, by: 500) {
-            try await sql.raw("""
-                INSERT INTO order_lines (order_id, \(lineValueColumns))
-                SELECT \(bind: id), v.* FROM (VALUES \(SQLRows.list(rows[chunk..<min(chunk + 500, rows.count)]))) AS v
-                """).run()
+    /// Inserts orders, each with its status, and their lines; returns each one's id, or `nil` where the
+    /// channel already has an order with that code.
+    static func insert(_ orders: [(order: PreparedOrder, status: OrderStatus)], on sql: any SQLDatabase) async throws -> [Int64?] {
+        var ids: [String: Int64] = [:]
+        for chunk in orders.chunked(200) {
+            for row in try await sql.raw("""
+                INSERT INTO orders (\(orderColumns)) VALUES \(SQLRows.list(chunk.map { orderValues($0.order, status: $0.status) }))
+                ON CONFLICT (channel_name, order_code) DO NOTHING
+                RETURNING id, channel_name, order_code
+                """).all(decoding: InsertedOrderRow.self) { ids[row.channel_name + "\u{1F}" + row.order_code] = row.id }
         }
-        return id
+        let found = orders.map { ids[$0.order.channel + "\u{1F}" + $0.order.draft.orderCode] }
+        var lines: [SQLQueryString] = []
+        for (entry, id) in zip(orders, found) {
+            guard let id else { continue }
+            lines += lineValues(entry.order).map { "\(bind: id), \($0)" }
+        }
+        for chunk in lines.chunked(500) {
+            try await sql.raw("INSERT INTO order_lines (order_id, \(lineValueColumns)) VALUES \(SQLRows.list(chunk))").run()
+        }
+        return found
     }
 
     /// The columns ``orderValues(_:status:)`` fills.
@@ -229,6 +233,12 @@ enum OrderRecords {
             """
         }
     }
+}
+
+private struct InsertedOrderRow: Decodable {
+    var id: Int64
+    var channel_name: String
+    var order_code: String
 }
 
 private struct FingerprintRow: Decodable {

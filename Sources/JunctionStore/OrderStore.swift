@@ -4,7 +4,7 @@ import SQLKit
 /// Outward orders: creation with validation, idempotency and allocation in one transaction.
 public struct OrderStore: Sendable {
     let database: any JunctionDatabase
-    /// Gathers PostgreSQL creates that arrive together into one write.
+    /// Gathers creates that arrive together into one write.
     let batcher: OrderBatcher
     /// Prefix of document links in shipment views.
     let documentBaseURL: String
@@ -17,40 +17,21 @@ public struct OrderStore: Sendable {
     public func create(_ input: OutwardOrderInput, caller: Caller, variant: Variant = .standard) async throws -> Int64 {
         let request = CreateRequest(input: input, channel: try Self.sellingChannel(caller, requested: input.channelName),
                                     requestHash: try JSONCoding.fingerprint(input), variant: variant)
-        switch database.kind {
-        case .postgres where request.lineCount <= OrderBatcher.maxLinesPerOrder:
-            return try await batcher.create(request)
-        case .sqlite, .postgres:
-            return try await createInTransaction(request)
-        }
+        return try await batcher.create(request)
     }
 
-    /// The order is checked and its rows encoded on a reader, so that the write transaction only re-checks
-    /// the code, plans on the stock as it is, reserves and inserts. On SQLite every create takes this path
-    /// (the one writer commits transactions in groups); on PostgreSQL orders too large to share a batch's
-    /// one statement do.
-    private func createInTransaction(_ request: CreateRequest) async throws -> Int64 {
-        let checked = try await database.read { sql in try await Self.check([request], on: sql)[0] }.get()
-        switch checked {
-        case .existing(let orderId):
-            return orderId
-        case .new(let order):
-            let orderId = try await database.write { sql in try await Self.insert(order, on: sql) }
-            await database.afterCommit()
-            return orderId
-        }
-    }
-
-    /// Writes a checked order in the caller's transaction: allocated at once when stock allows, else
-    /// waiting. A race with an identical order created meanwhile returns that one.
-    static func insert(_ order: PreparedOrder, on sql: any SQLDatabase) async throws -> Int64 {
-        let plan = try await order.plan(on: sql)
-        guard let orderId = try await OrderRecords.insert(order, status: plan == nil ? .unallocated : .allocated, on: sql) else {
-            return try await existing(order, on: sql)
-        }
-        if let plan { try await Allocator.reserve(plan, orderId: orderId, demands: order.demands, on: sql) }
-        try await EventLog.append(order.events(allocated: plan), orderId: orderId, on: sql)
-        return orderId
+    /// Writes checked orders in the caller's transaction, each planned on the stock as it is less what the
+    /// ones before it took: allocated at once when stock allows, else waiting. Returns each one's id, or
+    /// `nil` where the channel had meanwhile got an order with that code.
+    static func insert(_ orders: [PreparedOrder], on sql: any SQLDatabase) async throws -> [Int64?] {
+        let plans = try await Allocator.plan(orders, on: sql)
+        let ids = try await OrderRecords.insert(zip(orders, plans).map { ($0, $1 == nil ? .unallocated : .allocated) }, on: sql)
+        let written = orders.indices.filter { ids[$0] != nil }
+        try await Allocator.reserve(written.compactMap { index in
+            plans[index].map { (ids[index]!, $0, orders[index].demands) }
+        }, on: sql)
+        try await EventLog.append(written.map { (ids[$0], orders[$0].events(allocated: plans[$0])) }, on: sql)
+        return ids
     }
 
     /// The order that took this one's code first: the same order when its content is identical, else 409.

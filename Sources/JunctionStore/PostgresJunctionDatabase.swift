@@ -44,21 +44,11 @@ public final class PostgresJunctionDatabase: JunctionDatabase {
     }
 
     public func write<T: Sendable>(_ body: @escaping @Sendable (any SQLDatabase) async throws -> T) async throws -> T {
-        try await retrying { try await self.transaction(body) }
-    }
-
-    public func autocommit<T: Sendable>(_ body: @escaping @Sendable (any SQLDatabase) async throws -> T) async throws -> T {
-        try await retrying { try await self.read(body) }
-    }
-
-    /// Runs `work` again, after a short random pause, when it failed by a deadlock, a serialization failure
-    /// or a lost reservation race.
-    private func retrying<T: Sendable>(_ work: () async throws -> T) async throws -> T {
         var attempt = 0
         while true {
             attempt += 1
             do {
-                return try await work()
+                return try await transaction(body)
             } catch let error where attempt < 8 && Self.isRetryable(error) {
                 try await Task.sleep(for: .milliseconds(Int.random(in: 1...(5 * attempt))))
             }

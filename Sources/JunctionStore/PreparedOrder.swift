@@ -1,5 +1,4 @@
 import JunctionCore
-import SQLKit
 
 /// A validated order with its rows already encoded, so that the write transaction only inserts them.
 struct PreparedOrder: Sendable {
@@ -32,11 +31,6 @@ struct PreparedOrder: Sendable {
     /// What each line asks of stock, in line order.
     var demands: [LineDemand] {
         draft.lines.enumerated().map { LineDemand(lineNo: $0.offset, units: $0.element.quantity, components: $0.element.sku.components) }
-    }
-
-    /// Where its stock comes from, as things stand on `sql`; `nil` when it must wait.
-    func plan(on sql: any SQLDatabase) async throws -> [LineAllocation]? {
-        try await Allocator.plan([self], on: sql)[0]
     }
 
     /// Its events once it is written with `plan`: those of its arrival, then its allocation or its wait.

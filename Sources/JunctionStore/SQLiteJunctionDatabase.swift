@@ -22,11 +22,6 @@ public final class SQLiteJunctionDatabase: JunctionDatabase {
         try await file.write(body)
     }
 
-    /// The body runs as any write does: in the writer's transaction.
-    public func autocommit<T: Sendable>(_ body: @escaping @Sendable (any SQLDatabase) async throws -> T) async throws -> T {
-        try await file.write(body)
-    }
-
     public func read<T: Sendable>(_ body: @Sendable (any SQLDatabase) async throws -> T) async throws -> T {
         try await file.read(body)
     }

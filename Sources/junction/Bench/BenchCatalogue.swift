@@ -51,7 +51,7 @@ struct BenchCatalogue: Sendable {
             StockEntry(channelSkuCode: Self.hotArticleCode($0), locationCode: Self.locations[0], quantity: Self.hotStock)
         }
         for batch in stock.chunked(Self.batchSize) {
-            let result = try await junction.inventory.setAbsolute(batch, caller: .admin)
+            let result = try await junction.inventory.setAbsolute(Array(batch), caller: .admin)
             if !result.failureList.isEmpty { throw BenchError("stock seeding failed: \(result.failureList.prefix(3))") }
         }
     }
@@ -68,12 +68,5 @@ struct BenchCatalogue: Sendable {
         article.channelSkuCode = code; article.clientSkuId = code; article.barcode = code; article.name = "Bench \(code)"
         article.brand = "Junction"; article.mrp = Paise(99_900); article.hsn = "6109"; article.taxRule = "GST_APPAREL"
         return article
-    }
-}
-
-extension Array {
-    /// Consecutive slices of at most `size` elements.
-    func chunked(_ size: Int) -> [[Element]] {
-        stride(from: 0, to: count, by: size).map { Array(self[$0..<Swift.min($0 + size, count)]) }
     }
 }
