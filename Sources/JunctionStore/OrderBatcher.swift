@@ -8,7 +8,8 @@ import Synchronization
 ///
 /// At most `maxRunners` batches run at once per process (two: one is checked while the other is written).
 /// Stock is only ever taken by the conditional reservation inside the write, on stock read in the same
-/// transaction; on PostgreSQL a write that loses stock to another process runs again on fresh figures.
+/// transaction; on PostgreSQL a write that loses stock to another batch or process runs again on fresh
+/// figures.
 /// Two creates of the same code go into different batches, so the second finds the first. A create that
 /// fails its checks fails alone.
 final class OrderBatcher: Sendable {
@@ -19,7 +20,7 @@ final class OrderBatcher: Sendable {
     /// Lines per batch (an order with more goes alone), which bounds a batch's transaction.
     static let maxLinesPerBatch = 1_000
 
-    init(database: any JunctionDatabase, maxBatch: Int = 100, maxRunners: Int = 4) {
+    init(database: any JunctionDatabase, maxBatch: Int = 100, maxRunners: Int = 2) {
         self.database = database
         self.maxBatch = maxBatch
         self.maxRunners = maxRunners

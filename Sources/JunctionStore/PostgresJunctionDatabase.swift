@@ -49,8 +49,8 @@ public final class PostgresJunctionDatabase: JunctionDatabase {
             attempt += 1
             do {
                 return try await transaction(body)
-            } catch let error where attempt < 8 && Self.isRetryable(error) {
-                try await Task.sleep(for: .milliseconds(Int.random(in: 1...(5 * attempt))))
+            } catch let error where attempt < Self.attempts(after: error) {
+                try await Task.sleep(for: .milliseconds(Int.random(in: 1...(5 * min(attempt, 8)))))
             }
         }
     }
@@ -134,10 +134,13 @@ public final class PostgresJunctionDatabase: JunctionDatabase {
         return psql.underlying.map { "\($0)" } ?? "\(psql.code)"
     }
 
-    static func isRetryable(_ error: any Error) -> Bool {
-        if error is ReservationRace { return true }
-        guard let psql = error as? PSQLError, let code = psql.serverInfo?[.sqlState] else { return false }
-        return code == "40P01" || code == "40001"
+    /// How many times a transaction may run in all when it failed with `error`: deadlocks and serialization
+    /// failures 8 times; a lost reservation race 32 times, since every lost race means another transaction
+    /// took the stock (so the contention ends when the stock does); anything else once.
+    static func attempts(after error: any Error) -> Int {
+        if error is ReservationRace { return 32 }
+        guard let psql = error as? PSQLError, let code = psql.serverInfo?[.sqlState] else { return 1 }
+        return code == "40P01" || code == "40001" ? 8 : 1
     }
 }
 
