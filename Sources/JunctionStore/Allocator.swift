@@ -54,9 +54,14 @@ enum Allocator {
     static func reserve(_ plans: [(orderId: Int64, plan: [LineAllocation], demands: [LineDemand])], on sql: any SQLDatabase) async throws {
         let reservations = AllocationPlanner.reservations(for: plans.map { ($0.plan, $0.demands) })
         guard !reservations.isEmpty else { return }
+        let wanted = reservations.map { "\(bind: $0.locationCode), \(bind: $0.articleId), \(bind: Int64($0.quantity))" as SQLQueryString }
         let won = try await sql.raw("""
-            WITH wanted (location_code, article_id, quantity) AS (VALUES \(wantedRows(reservations)))
-            \(reservingUpdate(from: "wanted"))
+            WITH wanted (location_code, article_id, quantity) AS (VALUES \(SQLRows.list(wanted)))
+            UPDATE inventory SET reserved = inventory.reserved + wanted.quantity, updated_at = \(bind: Clock.nowMillis())
+            FROM wanted
+            WHERE inventory.location_code = wanted.location_code AND inventory.article_id = wanted.article_id
+              AND inventory.on_hand - inventory.reserved - inventory.buffer >= wanted.quantity
+            RETURNING inventory.article_id
             """).all(decoding: ArticleIdRow.self)
         if won.count != reservations.count { throw ReservationRace() }
         let rows = plans.flatMap { orderId, plan, _ in allocationValues(plan).map { "\(bind: orderId), \($0)" as SQLQueryString } }
@@ -68,30 +73,11 @@ enum Allocator {
         }
     }
 
-    /// The (location, article, quantity) rows of `reservations`, for a `wanted` table.
-    static func wantedRows(_ reservations: [StockReservation]) -> SQLQueryString {
-        reservations.map { "(\(bind: $0.locationCode), \(bind: $0.articleId), \(bind: Int64($0.quantity)))" as SQLQueryString }
-            .joined(separator: ", ")
-    }
-
-    /// Reserves the quantities of the table `sources` (joined with `wanted` rows, and any other tables
-    /// named there) where they still fit: on hand less reserved less buffer. Returns one row per reserved
-    /// (location, article); fewer rows than wanted means a concurrent transaction took the stock.
-    static func reservingUpdate(from sources: SQLQueryString) -> SQLQueryString {
-        """
-        UPDATE inventory SET reserved = inventory.reserved + wanted.quantity, updated_at = \(bind: Clock.nowMillis())
-        FROM \(sources)
-        WHERE inventory.location_code = wanted.location_code AND inventory.article_id = wanted.article_id
-          AND inventory.on_hand - inventory.reserved - inventory.buffer >= wanted.quantity
-        RETURNING inventory.article_id
-        """
-    }
-
     /// The columns of an allocation that ``allocationValues(_:)`` fills (all but the order's id).
-    static let allocationValueColumns: SQLQueryString = "line_no, location_code, units"
+    private static let allocationValueColumns: SQLQueryString = "line_no, location_code, units"
 
     /// The allocations of `plan`, each as the values of ``allocationValueColumns``.
-    static func allocationValues(_ plan: [LineAllocation]) -> [SQLQueryString] {
+    private static func allocationValues(_ plan: [LineAllocation]) -> [SQLQueryString] {
         plan.map { "\(bind: $0.lineNo), \(bind: $0.locationCode), \(bind: $0.units)" }
     }
 

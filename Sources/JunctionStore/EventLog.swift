@@ -33,7 +33,7 @@ public enum EventLog {
         var rows: [SQLQueryString] = []
         rows.reserveCapacity(count)
         for (orderId, events) in batches {
-            for row in values(events, firstMessageId: nextMessageId) { rows.append("CAST(\(bind: orderId) AS BIGINT), \(row)") }
+            for row in values(events, firstMessageId: nextMessageId) { rows.append("\(bind: orderId), \(row)") }
             nextMessageId? += Int64(events.count)
         }
         for chunk in rows.chunked(500) {
@@ -42,18 +42,18 @@ public enum EventLog {
     }
 
     /// The columns of an event that ``values(_:firstMessageId:)`` fills (all but its order's id).
-    static let valueColumns: SQLQueryString = """
+    private static let valueColumns: SQLQueryString = """
         message_id, event_type, aggregate_type, aggregate_code, channel_name, location_code, reason, details, created_at
         """
 
     /// The events, each as the values of ``valueColumns``, numbered from `firstMessageId` when given.
-    static func values(_ events: [EncodedEvent], firstMessageId: Int64?) -> [SQLQueryString] {
+    private static func values(_ events: [EncodedEvent], firstMessageId: Int64?) -> [SQLQueryString] {
         let now = Clock.nowMillis()
         return events.enumerated().map { offset, encoded in
             let event = encoded.event
             let messageId = firstMessageId.map { $0 + Int64(offset) }
             return """
-                CAST(\(bind: messageId) AS BIGINT), \(bind: event.type.rawValue), \(bind: event.aggregateType), \(bind: event.aggregateCode),
+                \(bind: messageId), \(bind: event.type.rawValue), \(bind: event.aggregateType), \(bind: event.aggregateCode),
                 \(bind: event.channelName), \(bind: event.locationCode), \(bind: event.reason), \(bind: encoded.details), \(bind: now)
                 """
         }

@@ -9,9 +9,8 @@ import Synchronization
 /// At most `maxRunners` batches run at once per process (two: one is checked while the other is written).
 /// Stock is only ever taken by the conditional reservation inside the write, on stock read in the same
 /// transaction; on PostgreSQL a write that loses stock to another batch or process runs again on fresh
-/// figures.
-/// Two creates of the same code go into different batches, so the second finds the first. A create that
-/// fails its checks fails alone.
+/// figures. Two creates of the same code go into different batches, so the second finds the first. A create
+/// that fails its checks fails alone.
 final class OrderBatcher: Sendable {
     private let database: any JunctionDatabase
     private let maxBatch: Int
@@ -84,15 +83,15 @@ final class OrderBatcher: Sendable {
         }
         let ids = fresh.isEmpty ? [] : try await database.write { sql in try await OrderStore.insert(fresh.map(\.order), on: sql) }
         if ids.contains(where: { $0 != nil }) { await database.afterCommit() }
-        var written: [Int: Int64?] = [:]
-        for (new, id) in zip(fresh, ids) { written[new.place] = id }
+        var written: [Int: Int64] = [:]
+        for (new, id) in zip(fresh, ids) where id != nil { written[new.place] = id }
         var outcomes: [Result<Int64, any Error>] = []
         for (place, result) in checked.enumerated() {
             switch result {
             case .failure(let error): outcomes.append(.failure(error))
             case .success(.existing(let id)): outcomes.append(.success(id))
             case .success(.new(let order)):
-                if let id = written[place] ?? nil {
+                if let id = written[place] {
                     outcomes.append(.success(id))
                     continue
                 }

@@ -201,13 +201,13 @@ enum OrderRecords {
     }
 
     /// The columns ``orderValues(_:status:)`` fills.
-    static let orderColumns: SQLQueryString = """
+    private static let orderColumns: SQLQueryString = """
         channel_name, order_code, status, order_type, is_priority, on_hold, order_time, requested_location,
         is_split_required, request_hash, document, grand_total, created_at, updated_at
         """
 
     /// The values of ``orderColumns`` for the order, as it is stored when it arrives with `status`.
-    static func orderValues(_ order: PreparedOrder, status: OrderStatus) -> SQLQueryString {
+    private static func orderValues(_ order: PreparedOrder, status: OrderStatus) -> SQLQueryString {
         let draft = order.draft
         let now = Clock.nowMillis()
         return """
@@ -219,13 +219,13 @@ enum OrderRecords {
     }
 
     /// The columns of a line that ``lineValues(_:)`` fills (all but the order's id).
-    static let lineValueColumns: SQLQueryString = """
+    private static let lineValueColumns: SQLQueryString = """
         line_no, order_item_code, channel_sku_code, article_id, quantity, cancelled, selling_price, document
         """
 
     /// The order's lines, each as the values of ``lineValueColumns`` (the order's id is known only once the
     /// order is inserted).
-    static func lineValues(_ order: PreparedOrder) -> [SQLQueryString] {
+    private static func lineValues(_ order: PreparedOrder) -> [SQLQueryString] {
         order.draft.lines.enumerated().map { lineNo, line in
             """
             \(bind: lineNo), \(bind: line.orderItemCode), \(bind: line.channelSkuCode), \(bind: line.sku.articleId),

@@ -23,7 +23,7 @@ extension OrderStore {
     /// catalogue with its rows encoded, or why it is refused (409 for a code already used with other
     /// content). The catalogue is read once per channel for all of them.
     static func check(_ requests: [CreateRequest], on sql: any SQLDatabase) async throws -> [Result<CheckedOrder, any Error>] {
-        var results = [Result<CheckedOrder, any Error>](repeating: .failure(CancellationError()), count: requests.count)
+        var results = [Result<CheckedOrder, any Error>?](repeating: nil, count: requests.count)
         var definitions: [AttributeLevel: [String: AttributeDefinition]]?
         for (channel, indices) in Dictionary(grouping: requests.indices, by: { requests[$0].channel }) {
             let existing = try await OrderRecords.fingerprints(channel: channel, codes: indices.map { requests[$0].orderCode }, on: sql)
@@ -55,7 +55,7 @@ extension OrderStore {
                 }
             }
         }
-        return results
+        return results.map { $0! }  // every request belongs to one channel's group
     }
 
     /// The vendor or customer `code` with its location codes, when it exists.
