@@ -11,9 +11,13 @@ final class DedicatedThreadExecutor: TaskExecutor, @unchecked Sendable {
     private var jobs: [UnownedJob] = []
     private var stopping = false
 
+    /// Starts the thread, named `name` (its first 15 characters) so that `top -H` and profilers tell it apart:
+    /// on Linux Foundation does not pass `Thread.name` on, and a thread otherwise shows its creator's name.
     init(name: String) {
-        let thread = Thread { self.run() }
-        thread.name = name
+        let thread = Thread {
+            try? String(name.prefix(15)).write(toFile: "/proc/thread-self/comm", atomically: false, encoding: .utf8)
+            self.run()
+        }
         thread.start()
     }
 
