@@ -48,11 +48,11 @@ final class OrderBatcher: Sendable {
     /// with the runner marked stopped, when none wait.
     private func nextBatch() -> [PendingCreate]? {
         queue.withLock { queue in
-            var codes = Set<String>(), taken: [PendingCreate] = [], left: [PendingCreate] = [], lines = 0
+            var keys = Set<OrderKey>(), taken: [PendingCreate] = [], left: [PendingCreate] = [], lines = 0
             for pending in queue.waiting {
                 let request = pending.request
                 if taken.count < maxBatch, taken.isEmpty || lines + request.lineCount <= Self.maxLinesPerBatch,
-                   codes.insert(request.channel + "\u{1F}" + request.orderCode).inserted {
+                   keys.insert(request.key).inserted {
                     taken.append(pending)
                     lines += request.lineCount
                 } else {

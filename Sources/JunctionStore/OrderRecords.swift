@@ -180,15 +180,15 @@ enum OrderRecords {
     /// Inserts orders, each with its status, and their lines; returns each one's id, or `nil` where the
     /// channel already has an order with that code.
     static func insert(_ orders: [(order: PreparedOrder, status: OrderStatus)], on sql: any SQLDatabase) async throws -> [Int64?] {
-        var ids: [String: Int64] = [:]
+        var ids: [OrderKey: Int64] = [:]
         for chunk in orders.chunked(200) {
             for row in try await sql.raw("""
                 INSERT INTO orders (\(orderColumns)) VALUES \(SQLRows.list(chunk.map { orderValues($0.order, status: $0.status) }))
                 ON CONFLICT (channel_name, order_code) DO NOTHING
                 RETURNING id, channel_name, order_code
-                """).all(decoding: InsertedOrderRow.self) { ids[row.channel_name + "\u{1F}" + row.order_code] = row.id }
+                """).all(decoding: InsertedOrderRow.self) { ids[OrderKey(channel: row.channel_name, code: row.order_code)] = row.id }
         }
-        let found = orders.map { ids[$0.order.channel + "\u{1F}" + $0.order.draft.orderCode] }
+        let found = orders.map { ids[$0.order.key] }
         var lines: [SQLQueryString] = []
         for (entry, id) in zip(orders, found) {
             guard let id else { continue }

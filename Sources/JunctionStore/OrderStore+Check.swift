@@ -10,6 +10,13 @@ struct CreateRequest: Sendable {
 
     var orderCode: String { input.orderCode ?? "" }
     var lineCount: Int { input.orderItems?.count ?? 0 }
+    var key: OrderKey { OrderKey(channel: channel, code: orderCode) }
+}
+
+/// An order's identity: codes are unique per channel.
+struct OrderKey: Hashable, Sendable {
+    var channel: String
+    var code: String
 }
 
 extension OrderStore {
@@ -40,11 +47,12 @@ extension OrderStore {
             let channelLocations = try await Allocator.candidateLocations(channel: channel, pinned: nil, on: sql)
             let skuCodes = unchecked.flatMap { requests[$0].input.orderItems?.compactMap(\.channelSkuCode) ?? [] }
             let listings = try await SkuResolver.resolve(skuCodes, channel: channel, fallback: false, on: sql).mapValues(\.listed)
+            let locationCodes = Set(channelLocations.map(\.code))
             for index in unchecked {
                 let request = requests[index]
                 let references = OrderReferences(
                     listings: listings, orderAttributes: definitions?[.order] ?? [:], itemAttributes: definitions?[.item] ?? [:],
-                    channelLocations: Set(channelLocations.map(\.code)),
+                    channelLocations: locationCodes,
                     partners: request.variant == .partnerCode ? try await partners(request.input.partnerCode, on: sql) : [:])
                 results[index] = Result {
                     let draft = try OrderDraft.validate(request.input, references: references,

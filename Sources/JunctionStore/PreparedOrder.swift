@@ -13,6 +13,8 @@ struct PreparedOrder: Sendable {
     var candidates: [CandidateLocation]
     /// The events of its arrival (created, and on hold when it is); allocation adds its own.
     var events: [EncodedEvent]
+    /// What each line asks of stock, in line order.
+    var demands: [LineDemand]
 
     init(_ draft: OrderDraft, channel: String, requestHash: String, candidates: [CandidateLocation]) throws {
         self.draft = draft
@@ -21,6 +23,9 @@ struct PreparedOrder: Sendable {
         self.requestHash = requestHash
         document = try JSONCoding.string(OrderDocument(draft))
         lineDocuments = try draft.lines.map { try JSONCoding.string(LineDocument($0)) }
+        demands = draft.lines.enumerated().map {
+            LineDemand(lineNo: $0.offset, units: $0.element.quantity, components: $0.element.sku.components)
+        }
         events = [EncodedEvent(OrderEvents.created(draft, channel: channel))]
         if draft.onHold {
             events.append(EncodedEvent(OrderEvents.onHold(code: draft.orderCode, channel: channel, held: true,
@@ -28,10 +33,8 @@ struct PreparedOrder: Sendable {
         }
     }
 
-    /// What each line asks of stock, in line order.
-    var demands: [LineDemand] {
-        draft.lines.enumerated().map { LineDemand(lineNo: $0.offset, units: $0.element.quantity, components: $0.element.sku.components) }
-    }
+    /// Which order it is: its channel and code.
+    var key: OrderKey { OrderKey(channel: channel, code: draft.orderCode) }
 
     /// Its events once it is written with `plan`: those of its arrival, then its allocation or its wait.
     func events(allocated plan: [LineAllocation]?) -> [EncodedEvent] {
