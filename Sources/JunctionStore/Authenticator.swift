@@ -23,13 +23,13 @@ public final class Authenticator: Sendable {
             let stored = try await database.read { sql in
                 try await sql.raw("SELECT value FROM settings WHERE name = 'admin_password_hash'").first(decoding: SettingRow.self)
             }
-            caller = stored.map { Credentials.verify(password, against: $0.value) } == true ? .admin : nil
+            if let stored, try await Credentials.verify(password, against: stored.value) { caller = .admin } else { caller = nil }
         } else {
             let row = try await database.read { sql in
                 try await sql.raw("SELECT name, channel_type, secret_hash FROM channels WHERE auth_username = \(bind: username)")
                     .first(decoding: ChannelSecretRow.self)
             }
-            if let row, Credentials.verify(password, against: row.secret_hash), let type = ChannelType(rawValue: row.channel_type) {
+            if let row, try await Credentials.verify(password, against: row.secret_hash), let type = ChannelType(rawValue: row.channel_type) {
                 caller = .partner(name: row.name, type: type)
             } else {
                 caller = nil
@@ -40,23 +40,26 @@ public final class Authenticator: Sendable {
     }
 
     /// Sets the admin password to `password` when given. Otherwise, when none is stored yet, to `initial`
-    /// or a new random one, which is returned so that it can be printed once.
+    /// or a new random one, which is returned so that it can be printed once (unless another process
+    /// starting at the same moment stored its own first).
     public func prepareAdmin(password: String?, initial: String? = nil) async throws -> String? {
-        let generated: String? = try await database.write { sql in
-            let existing = try await sql.raw("SELECT value FROM settings WHERE name = 'admin_password_hash'")
-                .first(decoding: SettingRow.self)
-            if let existing {
-                guard let password, !Credentials.verify(password, against: existing.value) else { return nil }
-            }
-            let secret = password ?? initial ?? Credentials.newSecret()
+        let existing = try await database.read { sql in
+            try await sql.raw("SELECT value FROM settings WHERE name = 'admin_password_hash'").first(decoding: SettingRow.self)
+        }
+        if let existing {
+            guard let password, !(try await Credentials.verify(password, against: existing.value)) else { return nil }
+        }
+        let secret = password ?? initial ?? Credentials.newSecret()
+        let hash = try await Credentials.hash(secret)
+        let onConflict: SQLQueryString = password == nil ? "DO NOTHING" : "DO UPDATE SET value = excluded.value"
+        let stored = try await database.write { sql in
             try await sql.raw("""
-                INSERT INTO settings (name, value) VALUES ('admin_password_hash', \(bind: Credentials.hash(secret)))
-                ON CONFLICT (name) DO UPDATE SET value = excluded.value
-                """).run()
-            return password == nil ? secret : nil
+                INSERT INTO settings (name, value) VALUES ('admin_password_hash', \(bind: hash))
+                ON CONFLICT (name) \(onConflict) RETURNING name
+                """).first() != nil
         }
         verified.withLock { $0.removeAll() }
-        return generated
+        return password == nil && stored ? secret : nil
     }
 }
 

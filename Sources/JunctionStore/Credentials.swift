@@ -1,8 +1,12 @@
 import Crypto
 import Foundation
 import JunctionCore
+import NIOPosix
 
 /// Secrets at rest: PBKDF2-HMAC-SHA256 with a random salt, written as `pbkdf2-sha256$rounds$salt$hash`.
+/// The 20,000 rounds take milliseconds of CPU (much more in a debug build), so callers use the `async`
+/// forms, which run on NIO's blocking thread pool: a burst of logins or wrong passwords must not hold the
+/// few cooperative threads every request shares, nor the SQLite writer.
 enum Credentials {
     static let rounds = 20_000
 
@@ -12,14 +16,22 @@ enum Credentials {
         return (0..<16).map { _ in UInt8.random(in: 0...255, using: &generator) }.lowercaseHex
     }
 
-    static func hash(_ secret: String) -> String {
+    static func hash(_ secret: String) async throws -> String {
+        try await NIOThreadPool.singleton.runIfActive { hashNow(secret) }
+    }
+
+    static func verify(_ secret: String, against stored: String) async throws -> Bool {
+        try await NIOThreadPool.singleton.runIfActive { verifyNow(secret, against: stored) }
+    }
+
+    private static func hashNow(_ secret: String) -> String {
         var generator = SystemRandomNumberGenerator()
         let salt = (0..<16).map { _ in UInt8.random(in: 0...255, using: &generator) }
         let derived = pbkdf2(Array(secret.utf8), salt: salt, rounds: rounds)
         return "pbkdf2-sha256$\(rounds)$\(Data(salt).base64EncodedString())$\(Data(derived).base64EncodedString())"
     }
 
-    static func verify(_ secret: String, against stored: String) -> Bool {
+    private static func verifyNow(_ secret: String, against stored: String) -> Bool {
         let parts = stored.split(separator: "$")
         guard parts.count == 4, parts[0] == "pbkdf2-sha256", let rounds = Int(parts[1]),
               let salt = Data(base64Encoded: String(parts[2])), let expected = Data(base64Encoded: String(parts[3]))

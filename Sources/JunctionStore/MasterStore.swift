@@ -43,7 +43,7 @@ public struct MasterStore: Sendable {
     public func createChannel(name: String, type: ChannelType, locationCodes: [String],
                               outbound: JSONValue, secret fixedSecret: String? = nil) async throws -> IssuedChannel {
         let secret = fixedSecret ?? Credentials.newSecret()
-        let hash = Credentials.hash(secret)
+        let hash = try await Credentials.hash(secret)
         try await database.write { sql in
             let known = Set(try await sql.raw("SELECT code AS document FROM locations").all(decoding: DocumentRow.self).map(\.document))
             var errors = FieldErrors()
