@@ -11,32 +11,45 @@ public final class Authenticator: Sendable {
     public static let adminUsername = "admin"
     private let database: any JunctionDatabase
     private let verified = Mutex<[String: Caller]>([:])
+    private let checking = Mutex<[String: Task<Caller?, any Error>]>([:])
 
     init(database: any JunctionDatabase) { self.database = database }
 
-    /// The caller these credentials belong to, or `nil`.
+    /// The caller these credentials belong to, or `nil`. Callers presenting the same credentials while they
+    /// are being checked wait for that one check (64 connections opened at once cost one PBKDF2, not 64).
     public func authenticate(username: String, password: String) async throws -> Caller? {
         let key = Credentials.fingerprint(username, password)
         if let known = verified.withLock({ $0[key] }) { return known }
-        let caller: Caller?
+        let check = checking.withLock { checking in
+            if let running = checking[key] { return running }
+            let check = Task { try await self.check(username: username, password: password) }
+            checking[key] = check
+            return check
+        }
+        let result = await check.result
+        verified.withLock { verified in
+            if case .success(let caller?) = result { verified[key] = caller }
+        }
+        checking.withLock { _ = $0.removeValue(forKey: key) }
+        return try result.get()
+    }
+
+    /// Looks the credentials up and runs PBKDF2 on them.
+    private func check(username: String, password: String) async throws -> Caller? {
         if username == Self.adminUsername {
             let stored = try await database.read { sql in
                 try await sql.raw("SELECT value FROM settings WHERE name = 'admin_password_hash'").first(decoding: SettingRow.self)
             }
-            if let stored, try await Credentials.verify(password, against: stored.value) { caller = .admin } else { caller = nil }
-        } else {
-            let row = try await database.read { sql in
-                try await sql.raw("SELECT name, channel_type, secret_hash FROM channels WHERE auth_username = \(bind: username)")
-                    .first(decoding: ChannelSecretRow.self)
-            }
-            if let row, try await Credentials.verify(password, against: row.secret_hash), let type = ChannelType(rawValue: row.channel_type) {
-                caller = .partner(name: row.name, type: type)
-            } else {
-                caller = nil
-            }
+            guard let stored, try await Credentials.verify(password, against: stored.value) else { return nil }
+            return .admin
         }
-        if let caller { verified.withLock { $0[key] = caller } }
-        return caller
+        let row = try await database.read { sql in
+            try await sql.raw("SELECT name, channel_type, secret_hash FROM channels WHERE auth_username = \(bind: username)")
+                .first(decoding: ChannelSecretRow.self)
+        }
+        guard let row, try await Credentials.verify(password, against: row.secret_hash),
+              let type = ChannelType(rawValue: row.channel_type) else { return nil }
+        return .partner(name: row.name, type: type)
     }
 
     /// Sets the admin password to `password` when given. Otherwise, when none is stored yet, to `initial`

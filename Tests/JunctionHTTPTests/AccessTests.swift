@@ -25,6 +25,26 @@ import Testing
         }
     }
 
+    /// Connections opening together with the same credentials share one check of them; each is answered
+    /// by what its own credentials are worth.
+    @Test(arguments: TestBackend.available)
+    func credentialsPresentedTogetherAreEachJudgedRight(_ backend: TestBackend) async throws {
+        try await withAPI(backend) { api in
+            let partners = try await seedCatalogue(api)
+            let wrong = Credential(username: partners.marketplace.username, password: "guess")
+            let callers = (0..<40).map { $0 % 4 == 0 ? wrong : $0 % 4 == 1 ? partners.shopfront : partners.marketplace }
+            let statuses = try await withThrowingTaskGroup(of: (String, Int).self) { group in
+                for caller in callers {
+                    group.addTask { (caller.password, try await api.get("/orders/outward", as: caller).status) }
+                }
+                return try await group.reduce(into: [(String, Int)]()) { $0.append($1) }
+            }
+            #expect(statuses.filter { $0.0 == "guess" }.map(\.1) == Array(repeating: 401, count: 10))
+            #expect(statuses.filter { $0.0 != "guess" }.map(\.1) == Array(repeating: 200, count: 30))
+            #expect(try await api.get("/orders/outward", as: wrong).status == 401, "a refusal is not remembered as a pass")
+        }
+    }
+
     @Test(arguments: TestBackend.available)
     func secretsAreStoredHashedAndShownOnce(_ backend: TestBackend) async throws {
         try await withAPI(backend) { api in
