@@ -1,15 +1,11 @@
 import Foundation
+import JunctionCore
 import Hummingbird
 import NIOCore
 
 /// Reading request bodies and writing JSON answers.
 enum JSONBody {
     private static let decoder = JSONDecoder()
-    private static let encoder: JSONEncoder = {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.withoutEscapingSlashes]
-        return encoder
-    }()
 
     /// Decodes the body as `T`; a malformed body becomes a 400 naming the field.
     static func decode<T: Decodable>(_ type: T.Type, from request: Request, context: AppContext) async throws -> T {
@@ -25,9 +21,8 @@ enum JSONBody {
 
     /// A JSON answer.
     static func response<T: Encodable>(_ value: T, status: HTTPResponse.Status = .ok) throws -> Response {
-        var answer = raw(try encoder.encode(value))
-        answer.status = status
-        return answer
+        Response(status: status, headers: [.contentType: "application/json"],
+                 body: .init(byteBuffer: ByteBuffer(bytes: try CompactJSONEncoder.bytes(value))))
     }
 
     /// JSON already encoded.

@@ -1,13 +1,8 @@
 import Foundation
+import JunctionCore
 
 /// JSON documents kept in TEXT columns, and the canonical form requests are fingerprinted by.
 enum JSONCoding {
-    private static let storage: JSONEncoder = {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.withoutEscapingSlashes]
-        return encoder
-    }()
-
     private static let canonical: JSONEncoder = {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
@@ -18,7 +13,7 @@ enum JSONCoding {
 
     /// The value as a JSON document to store.
     static func string<T: Encodable>(_ value: T) throws -> String {
-        String(decoding: try storage.encode(value), as: UTF8.self)
+        try CompactJSONEncoder.string(value)
     }
 
     /// A fingerprint of the value that does not depend on key order: the same request sent again, however
