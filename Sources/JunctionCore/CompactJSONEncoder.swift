@@ -9,39 +9,71 @@ import Foundation
 /// its members one after another, as synthesized `Codable` conformances do. `Decimal`, `URL`, `Date` and
 /// `Data` are written the way `JSONEncoder` writes them by default.
 public enum CompactJSONEncoder {
-    /// `value` as UTF-8 JSON text.
-    public static func bytes<T: Encodable>(_ value: T) throws -> [UInt8] {
-        let output = JSONOutput()
+    /// `value` as UTF-8 JSON text; with `sortedKeys` every object's members are in key order, so that
+    /// dictionaries (whose order differs from process to process) always give the same text.
+    public static func bytes<T: Encodable>(_ value: T, sortedKeys: Bool = false) throws -> [UInt8] {
+        let output = JSONOutput(sortedKeys: sortedKeys)
         try output.write(value, path: nil)
         return output.bytes
     }
 
-    /// `value` as JSON text.
-    public static func string<T: Encodable>(_ value: T) throws -> String {
-        String(decoding: try bytes(value), as: UTF8.self)
+    /// `value` as JSON text (see ``bytes(_:sortedKeys:)``).
+    public static func string<T: Encodable>(_ value: T, sortedKeys: Bool = false) throws -> String {
+        String(decoding: try bytes(value, sortedKeys: sortedKeys), as: UTF8.self)
     }
 }
 
 /// The text being written and the objects and arrays open in it.
 final class JSONOutput {
     private(set) var bytes: [UInt8] = []
-    /// Open objects and arrays, innermost last: the byte that closes each and whether it has a member yet.
-    private var open: [(closer: UInt8, empty: Bool)] = []
+    /// Open objects and arrays, innermost last.
+    private var open: [OpenContainer] = []
+    private let sortedKeys: Bool
 
-    init() { bytes.reserveCapacity(1024) }
+    /// An object or array being written: the byte that closes it, whether it has a member yet and, when
+    /// keys are sorted, where each of its members begins.
+    private struct OpenContainer {
+        var closer: UInt8
+        var empty = true
+        var members: [(key: String, start: Int)] = []
+    }
+
+    init(sortedKeys: Bool) {
+        self.sortedKeys = sortedKeys
+        bytes.reserveCapacity(1024)
+    }
 
     var depth: Int { open.count }
 
     /// Closes what is open deeper than `depth`.
     func close(downTo depth: Int) {
-        while open.count > depth { bytes.append(open.removeLast().closer) }
+        while open.count > depth {
+            let container = open.removeLast()
+            if container.members.count > 1 { sortMembers(container.members) }
+            bytes.append(container.closer)
+        }
+    }
+
+    /// Rewrites the members of the object being closed in key order.
+    private func sortMembers(_ members: [(key: String, start: Int)]) {
+        let ranges = members.indices.map { index in
+            // A member runs up to the comma before the next one.
+            (key: members[index].key, range: members[index].start..<(index + 1 < members.count ? members[index + 1].start - 1 : bytes.count))
+        }
+        var sorted: [UInt8] = []
+        sorted.reserveCapacity(bytes.count - members[0].start)
+        for (index, member) in ranges.sorted(by: { $0.key < $1.key }).enumerated() {
+            if index > 0 { sorted.append(UInt8(ascii: ",")) }
+            sorted.append(contentsOf: bytes[member.range])
+        }
+        bytes.replaceSubrange(members[0].start..., with: sorted)
     }
 
     /// Opens an object (`{`) or array (`[`) as the value at `depth`; returns the depth of its members.
     func openContainer(_ opener: UInt8, _ closer: UInt8, at depth: Int) -> Int {
         close(downTo: depth)
         bytes.append(opener)
-        open.append((closer, true))
+        open.append(OpenContainer(closer: closer))
         return open.count
     }
 
@@ -54,6 +86,7 @@ final class JSONOutput {
     /// Begins the member `key` of the object whose members are at `depth`.
     func beginMember(_ key: String, at depth: Int) {
         beginMember(at: depth)
+        if sortedKeys { open[depth - 1].members.append((key, bytes.count)) }
         writeString(key)
         bytes.append(UInt8(ascii: ":"))
     }

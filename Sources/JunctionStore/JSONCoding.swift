@@ -3,12 +3,6 @@ import JunctionCore
 
 /// JSON documents kept in TEXT columns, and the canonical form requests are fingerprinted by.
 enum JSONCoding {
-    private static let canonical: JSONEncoder = {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        return encoder
-    }()
-
     private static let decoder = JSONDecoder()
 
     /// The value as a JSON document to store.
@@ -19,7 +13,7 @@ enum JSONCoding {
     /// A fingerprint of the value that does not depend on key order: the same request sent again, however
     /// its JSON was laid out, has the same fingerprint.
     static func fingerprint<T: Encodable>(_ value: T) throws -> String {
-        sha256Hex(String(decoding: try canonical.encode(value), as: UTF8.self))
+        sha256Hex(try CompactJSONEncoder.string(value, sortedKeys: true))
     }
 
     static func decode<T: Decodable>(_ type: T.Type, from text: String) throws -> T {

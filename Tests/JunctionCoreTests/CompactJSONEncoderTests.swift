@@ -85,6 +85,19 @@ import Testing
         #expect(try CompactJSONEncoder.string(Nothing()) == "{}")
     }
 
+    @Test func sortedKeysGiveOneTextHoweverADictionaryWasBuilt() throws {
+        var forwards: [String: JSONValue] = [:], backwards: [String: JSONValue] = [:]
+        let keys = (0..<40).map { "key\($0)" }
+        for key in keys { forwards[key] = .object(["z": .number(1), "a": .array([.object(["y": .null, "b": .bool(true)])])]) }
+        for key in keys.reversed() { backwards[key] = forwards[key] }
+        let text = try CompactJSONEncoder.string(forwards, sortedKeys: true)
+        #expect(text == (try CompactJSONEncoder.string(backwards, sortedKeys: true)))
+        #expect(text.hasPrefix(#"{"key0":{"a":[{"b":true,"y":null}],"z":1},"key1":{"#))
+        #expect(try JSONValue.parse(text) == .object(forwards))
+        let line = Line(sku: "S", quantity: 1, price: Paise(rupees: 1)!, note: nil, tags: ["b", "a"])
+        #expect(try CompactJSONEncoder.string(line, sortedKeys: true) == #"{"price":1,"quantity":1,"sku":"S","tags":["b","a"]}"#)
+    }
+
     @Test func aNumberJSONCannotHoldIsRefusedWithItsPath() throws {
         struct Reading: Encodable { var values: [Double] }
         #expect {
