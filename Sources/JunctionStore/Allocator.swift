@@ -105,12 +105,12 @@ enum Allocator {
         guard !articles.isEmpty else { return }
         let parents = try await sql.raw("SELECT parent_id FROM article_components WHERE child_id IN (\(binds: Array(articles)))")
             .all(decoding: ParentRow.self).map(\.parent_id)
-        // Lines first (CROSS JOIN keeps SQLite from starting at the orders): the articles that freed up have
-        // few waiting lines, while a sold-out SKU may leave thousands of unrelated orders waiting.
+        // Waiting lines first (CROSS JOIN keeps SQLite from starting at the orders): the articles that freed
+        // up have few waiting lines, while a sold-out SKU may leave thousands of unrelated orders waiting.
         let waiting = try await sql.raw("""
             SELECT DISTINCT o.id, o.channel_name, o.requested_location, o.is_split_required, o.is_priority, o.order_time
-            FROM order_lines l CROSS JOIN orders o
-            WHERE o.id = l.order_id AND l.article_id IN (\(binds: Array(articles.union(parents)))) AND o.status = 'UNALLOCATED'
+            FROM waiting_lines w CROSS JOIN orders o
+            WHERE o.id = w.order_id AND w.article_id IN (\(binds: Array(articles.union(parents)))) AND o.status = 'UNALLOCATED'
             ORDER BY o.is_priority DESC, o.order_time, o.id
             LIMIT \(literal: limit)
             """).all(decoding: WaitingOrderRow.self)

@@ -105,8 +105,9 @@ struct AllocationRow: Decodable, Sendable {
 /// Reading and writing the rows of one order.
 enum OrderRecords {
     static func find(channel: String?, code: String, on sql: any SQLDatabase) async throws -> [OrderRow] {
-        let filter: SQLQueryString = channel.map { " AND channel_name = \(bind: $0)" } ?? ""
-        return try await sql.raw("SELECT \(OrderRow.columns) FROM orders WHERE order_code = \(bind: code)\(filter)")
+        // Without a channel, each channel's (channel, code) index entry is looked up.
+        let channels: SQLQueryString = channel.map { "\(bind: $0)" } ?? "SELECT name FROM channels"
+        return try await sql.raw("SELECT \(OrderRow.columns) FROM orders WHERE channel_name IN (\(channels)) AND order_code = \(bind: code)")
             .all(decoding: OrderRow.self)
     }
 
@@ -157,10 +158,25 @@ enum OrderRecords {
         try await lineStates(orderId: orderId, on: sql).demands
     }
 
+    /// Sets the order's status; an order no longer waiting for stock leaves the waiting lines.
     static func setStatus(_ status: OrderStatus, orderId: Int64, on sql: any SQLDatabase) async throws {
         try await sql.raw("""
             UPDATE orders SET status = \(bind: status.rawValue), updated_at = \(bind: Clock.nowMillis()) WHERE id = \(bind: orderId)
             """).run()
+        if status != .unallocated {
+            try await sql.raw("DELETE FROM waiting_lines WHERE order_id = \(bind: orderId)").run()
+        }
+    }
+
+    /// Records the articles of orders that wait for stock (`UNALLOCATED`), which is how
+    /// ``Allocator/allocateWaiting(articles:on:limit:)`` finds them when stock arrives.
+    static func addWaitingLines(_ orders: [(id: Int64, order: PreparedOrder)], on sql: any SQLDatabase) async throws {
+        let rows = orders.flatMap { id, order in
+            Set(order.draft.lines.map(\.sku.articleId)).map { "\(bind: $0), \(bind: id)" as SQLQueryString }
+        }
+        for chunk in rows.chunked(500) {
+            try await sql.raw("INSERT INTO waiting_lines (article_id, order_id) VALUES \(SQLRows.list(chunk))").run()
+        }
     }
 
     static func code(orderId: Int64, on sql: any SQLDatabase) async throws -> String {

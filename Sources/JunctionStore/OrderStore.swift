@@ -27,6 +27,7 @@ public struct OrderStore: Sendable {
         let plans = try await Allocator.plan(orders, on: sql)
         let ids = try await OrderRecords.insert(zip(orders, plans).map { ($0, $1 == nil ? .unallocated : .allocated) }, on: sql)
         let written = orders.indices.filter { ids[$0] != nil }
+        try await OrderRecords.addWaitingLines(written.filter { plans[$0] == nil }.map { (ids[$0]!, orders[$0]) }, on: sql)
         try await Allocator.reserve(written.compactMap { index in
             plans[index].map { (ids[index]!, $0, orders[index].demands) }
         }, on: sql)
