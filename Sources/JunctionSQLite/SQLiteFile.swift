@@ -13,7 +13,7 @@ public final class SQLiteFile: Sendable {
     public init(path: String, readers: Int = 8, maxBatch: Int = 128, logger: Logger) throws {
         let writerHandle = try SQLiteHandle(path: path)
         for pragma in ["PRAGMA journal_mode=WAL", "PRAGMA synchronous=FULL", "PRAGMA foreign_keys=OFF",
-                       "PRAGMA cache_size=-32768"] + Self.connectionPragmas {
+                       "PRAGMA cache_size=-32768", "PRAGMA wal_autocheckpoint=10000"] + Self.connectionPragmas {
             try writerHandle.run(pragma)
         }
         let readerHandles = try (0..<max(1, readers)).map { _ in
