@@ -9,11 +9,12 @@ public final class SQLiteFile: Sendable {
     private let readers: SQLiteReaders
     private let checkpointer: SQLiteCheckpointer
 
-    /// Opens (creating if needed) the file at `path`.
-    public init(path: String, readers: Int = 8, maxBatch: Int = 128, logger: Logger) throws {
+    /// Opens (creating if needed) the file at `path`. The writer checkpoints the log itself when a commit
+    /// takes it past `checkpointPages` pages (see ``SQLiteCheckpointer``).
+    public init(path: String, readers: Int = 8, maxBatch: Int = 128, checkpointPages: Int = 10_000, logger: Logger) throws {
         let writerHandle = try SQLiteHandle(path: path)
         for pragma in ["PRAGMA journal_mode=WAL", "PRAGMA synchronous=FULL", "PRAGMA foreign_keys=OFF",
-                       "PRAGMA cache_size=-32768", "PRAGMA wal_autocheckpoint=10000"] + Self.connectionPragmas {
+                       "PRAGMA cache_size=-32768", "PRAGMA wal_autocheckpoint=\(checkpointPages)"] + Self.connectionPragmas {
             try writerHandle.run(pragma)
         }
         let readerHandles = try (0..<max(1, readers)).map { _ in

@@ -130,12 +130,12 @@ enum Allocator {
     static func candidateLocations(channel: String, pinned: String?, on sql: any SQLDatabase) async throws -> [CandidateLocation] {
         if let pinned {
             return try await sql.raw("SELECT code, priority FROM locations WHERE code = \(bind: pinned)")
-                .all(decoding: CandidateLocation.self)
+                .all(reading: CandidateLocation.self)
         }
         return try await sql.raw("""
             SELECT l.code, l.priority FROM locations l JOIN channel_locations c ON c.location_code = l.code
             WHERE c.channel_name = \(bind: channel)
-            """).all(decoding: CandidateLocation.self)
+            """).all(reading: CandidateLocation.self)
     }
 
     /// ATP of `articles` at the candidate locations, with their priorities.
@@ -145,7 +145,7 @@ enum Allocator {
         let stock = try await sql.raw("""
             SELECT location_code, article_id, on_hand, reserved, buffer FROM inventory
             WHERE article_id IN (\(binds: Array(articles))) AND location_code IN (\(binds: locations.map(\.code)))
-            """).all(decoding: InventoryRow.self)
+            """).all(reading: InventoryRow.self)
         return locations.map { location in
             var atp: [Int64: Int] = [:]
             for row in stock where row.location_code == location.code { atp[row.article_id] = row.level.atp }
@@ -155,17 +155,30 @@ enum Allocator {
 }
 
 /// A location an order may be allocated at, and its priority (lower first).
-struct CandidateLocation: Decodable, Sendable {
+struct CandidateLocation: SQLRowReadable, Sendable {
     var code: String
     var priority: Int
+
+    init(row: any SQLRow) throws {
+        code = try row.decode(column: "code", as: String.self)
+        priority = try row.decode(column: "priority", as: Int.self)
+    }
 }
 
-struct InventoryRow: Decodable {
+struct InventoryRow: SQLRowReadable {
     var location_code: String
     var article_id: Int64
     var on_hand: Int
     var reserved: Int
     var buffer: Int
+
+    init(row: any SQLRow) throws {
+        location_code = try row.decode(column: "location_code", as: String.self)
+        article_id = try row.decode(column: "article_id", as: Int64.self)
+        on_hand = try row.decode(column: "on_hand", as: Int.self)
+        reserved = try row.decode(column: "reserved", as: Int.self)
+        buffer = try row.decode(column: "buffer", as: Int.self)
+    }
 
     var level: StockLevel { StockLevel(onHand: on_hand, reserved: reserved, buffer: buffer) }
 }

@@ -35,7 +35,7 @@ public struct InventoryStore: Sendable {
                 let previous = try await sql.raw("""
                     SELECT location_code, article_id, on_hand, reserved, buffer FROM inventory
                     WHERE location_code = \(bind: entry.locationCode) AND article_id = \(bind: sku.articleId)
-                    """).first(decoding: InventoryRow.self)
+                    """).first(reading: InventoryRow.self)
                 let buffer = entry.buffer ?? previous?.buffer ?? 0
                 try await sql.raw("""
                     INSERT INTO inventory (location_code, article_id, on_hand, reserved, buffer, updated_at)
@@ -109,7 +109,7 @@ public struct InventoryStore: Sendable {
         for row in try await sql.raw("""
             SELECT location_code, article_id, on_hand, reserved, buffer FROM inventory
             WHERE article_id IN (\(binds: Array(articles))) AND location_code IN (\(binds: locations))
-            """).all(decoding: InventoryRow.self) {
+            """).all(reading: InventoryRow.self) {
             atp[row.location_code, default: [:]][row.article_id] = row.level.atp
         }
         return atp

@@ -189,7 +189,7 @@ enum OrderRecords {
         guard !codes.isEmpty else { return [:] }
         let rows = try await sql.raw("""
             SELECT id, order_code, request_hash FROM orders WHERE channel_name = \(bind: channel) AND order_code IN (\(binds: codes))
-            """).all(decoding: FingerprintRow.self)
+            """).all(reading: FingerprintRow.self)
         return Dictionary(rows.map { ($0.order_code, ($0.id, $0.request_hash)) }, uniquingKeysWith: { first, _ in first })
     }
 
@@ -202,7 +202,7 @@ enum OrderRecords {
                 INSERT INTO orders (\(orderColumns)) VALUES \(SQLRows.list(chunk.map { orderValues($0.order, status: $0.status) }))
                 ON CONFLICT (channel_name, order_code) DO NOTHING
                 RETURNING id, channel_name, order_code
-                """).all(decoding: InsertedOrderRow.self) { ids[OrderKey(channel: row.channel_name, code: row.order_code)] = row.id }
+                """).all(reading: InsertedOrderRow.self) { ids[OrderKey(channel: row.channel_name, code: row.order_code)] = row.id }
         }
         let found = orders.map { ids[$0.order.key] }
         var lines: [SQLQueryString] = []
@@ -251,14 +251,26 @@ enum OrderRecords {
     }
 }
 
-private struct InsertedOrderRow: Decodable {
+private struct InsertedOrderRow: SQLRowReadable {
     var id: Int64
     var channel_name: String
     var order_code: String
+
+    init(row: any SQLRow) throws {
+        id = try row.decode(column: "id", as: Int64.self)
+        channel_name = try row.decode(column: "channel_name", as: String.self)
+        order_code = try row.decode(column: "order_code", as: String.self)
+    }
 }
 
-private struct FingerprintRow: Decodable {
+private struct FingerprintRow: SQLRowReadable {
     var id: Int64
     var order_code: String
     var request_hash: String
+
+    init(row: any SQLRow) throws {
+        id = try row.decode(column: "id", as: Int64.self)
+        order_code = try row.decode(column: "order_code", as: String.self)
+        request_hash = try row.decode(column: "request_hash", as: String.self)
+    }
 }

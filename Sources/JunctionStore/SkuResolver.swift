@@ -25,20 +25,20 @@ enum SkuResolver {
                 SELECT l.channel_sku_code AS code, a.id, a.kind, a.client_sku_id, l.channel_serial_no
                 FROM listings l JOIN articles a ON a.id = l.article_id
                 WHERE l.channel_name = \(bind: channel) AND l.channel_sku_code IN (\(binds: unique))
-                """).all(decoding: SkuRow.self) { rows[row.code] = row }
+                """).all(reading: SkuRow.self) { rows[row.code] = row }
         }
         let missing = unique.filter { rows[$0] == nil }
         if fallback, !missing.isEmpty {
             for row in try await sql.raw("""
                 SELECT channel_sku_code AS code, id, kind, client_sku_id, NULL AS channel_serial_no
                 FROM articles WHERE channel_sku_code IN (\(binds: missing))
-                """).all(decoding: SkuRow.self) { rows[row.code] = row }
+                """).all(reading: SkuRow.self) { rows[row.code] = row }
             let stillMissing = missing.filter { rows[$0] == nil }
             if !stillMissing.isEmpty {
                 for row in try await sql.raw("""
                     SELECT barcode AS code, id, kind, client_sku_id, NULL AS channel_serial_no
                     FROM articles WHERE barcode IN (\(binds: stillMissing))
-                    """).all(decoding: SkuRow.self) where rows[row.code] == nil { rows[row.code] = row }
+                    """).all(reading: SkuRow.self) where rows[row.code] == nil { rows[row.code] = row }
             }
         }
         let compositeIds = rows.values.filter { $0.kind != "SIMPLE" }.map(\.id)
@@ -59,12 +59,20 @@ enum SkuResolver {
     }
 }
 
-private struct SkuRow: Decodable {
+private struct SkuRow: SQLRowReadable {
     var code: String
     var id: Int64
     var kind: String
     var client_sku_id: String
     var channel_serial_no: String?
+
+    init(row: any SQLRow) throws {
+        code = try row.decode(column: "code", as: String.self)
+        id = try row.decode(column: "id", as: Int64.self)
+        kind = try row.decode(column: "kind", as: String.self)
+        client_sku_id = try row.decode(column: "client_sku_id", as: String.self)
+        channel_serial_no = try row.decodeNil(column: "channel_serial_no") ? nil : try row.decode(column: "channel_serial_no", as: String.self)
+    }
 }
 
 struct ComponentRow: Decodable { var parent_id: Int64; var child_id: Int64; var quantity: Int }
