@@ -57,7 +57,7 @@ extension LineDocument {
     }
 }
 
-struct OrderRow: Decodable, Sendable {
+struct OrderRow: SQLRowReadable, Sendable {
     var id: Int64
     var channel_name: String
     var order_code: String
@@ -74,6 +74,24 @@ struct OrderRow: Decodable, Sendable {
     var created_at: Int64
     var updated_at: Int64
 
+    init(row: any SQLRow) throws {
+        id = try row.decode(column: "id", as: Int64.self)
+        channel_name = try row.decode(column: "channel_name", as: String.self)
+        order_code = try row.decode(column: "order_code", as: String.self)
+        status = try row.decode(column: "status", as: String.self)
+        order_type = try row.decode(column: "order_type", as: String.self)
+        is_priority = try row.decode(column: "is_priority", as: Int.self)
+        on_hold = try row.decode(column: "on_hold", as: Int.self)
+        order_time = try row.decode(column: "order_time", as: Int64.self)
+        requested_location = try row.decodeOptional(column: "requested_location", as: String.self)
+        is_split_required = try row.decode(column: "is_split_required", as: Int.self)
+        request_hash = try row.decode(column: "request_hash", as: String.self)
+        document = try row.decode(column: "document", as: String.self)
+        grand_total = try row.decode(column: "grand_total", as: Int64.self)
+        created_at = try row.decode(column: "created_at", as: Int64.self)
+        updated_at = try row.decode(column: "updated_at", as: Int64.self)
+    }
+
     static let columns: SQLQueryString = """
         id, channel_name, order_code, status, order_type, is_priority, on_hold, order_time, requested_location,
         is_split_required, request_hash, document, grand_total, created_at, updated_at
@@ -82,7 +100,7 @@ struct OrderRow: Decodable, Sendable {
     var orderStatus: OrderStatus { OrderStatus(rawValue: status) ?? .unallocated }
 }
 
-struct LineRow: Decodable, Sendable {
+struct LineRow: SQLRowReadable, Sendable {
     var order_id: Int64
     var line_no: Int
     var order_item_code: String
@@ -93,13 +111,33 @@ struct LineRow: Decodable, Sendable {
     var seller_cancelled: Int
     var selling_price: Int64
     var document: String
+
+    init(row: any SQLRow) throws {
+        order_id = try row.decode(column: "order_id", as: Int64.self)
+        line_no = try row.decode(column: "line_no", as: Int.self)
+        order_item_code = try row.decode(column: "order_item_code", as: String.self)
+        channel_sku_code = try row.decode(column: "channel_sku_code", as: String.self)
+        article_id = try row.decode(column: "article_id", as: Int64.self)
+        quantity = try row.decode(column: "quantity", as: Int.self)
+        cancelled = try row.decode(column: "cancelled", as: Int.self)
+        seller_cancelled = try row.decode(column: "seller_cancelled", as: Int.self)
+        selling_price = try row.decode(column: "selling_price", as: Int64.self)
+        document = try row.decode(column: "document", as: String.self)
+    }
 }
 
-struct AllocationRow: Decodable, Sendable {
+struct AllocationRow: SQLRowReadable, Sendable {
     var order_id: Int64
     var line_no: Int
     var location_code: String
     var units: Int
+
+    init(row: any SQLRow) throws {
+        order_id = try row.decode(column: "order_id", as: Int64.self)
+        line_no = try row.decode(column: "line_no", as: Int.self)
+        location_code = try row.decode(column: "location_code", as: String.self)
+        units = try row.decode(column: "units", as: Int.self)
+    }
 }
 
 /// Reading and writing the rows of one order.
@@ -108,14 +146,14 @@ enum OrderRecords {
         // Without a channel, each channel's (channel, code) index entry is looked up.
         let channels: SQLQueryString = channel.map { "\(bind: $0)" } ?? "SELECT name FROM channels"
         return try await sql.raw("SELECT \(OrderRow.columns) FROM orders WHERE channel_name IN (\(channels)) AND order_code = \(bind: code)")
-            .all(decoding: OrderRow.self)
+            .all(reading: OrderRow.self)
     }
 
     /// Locks the order's row until the transaction ends and returns it as last committed, so that two
     /// changes of one order (on PostgreSQL, from any process) run one after the other on fresh state.
     static func lock(_ order: OrderRow, on sql: any SQLDatabase) async throws -> OrderRow {
         try await sql.raw("UPDATE orders SET updated_at = updated_at WHERE id = \(bind: order.id) RETURNING \(OrderRow.columns)")
-            .first(decoding: OrderRow.self)!
+            .first(reading: OrderRow.self)!
     }
 
     static func lines(orderId: Int64, on sql: any SQLDatabase) async throws -> [LineRow] {
@@ -123,14 +161,14 @@ enum OrderRecords {
             SELECT order_id, line_no, order_item_code, channel_sku_code, article_id, quantity, cancelled, seller_cancelled,
                 selling_price, document
             FROM order_lines WHERE order_id = \(bind: orderId) ORDER BY line_no
-            """).all(decoding: LineRow.self)
+            """).all(reading: LineRow.self)
     }
 
     static func allocations(orderId: Int64, on sql: any SQLDatabase) async throws -> [AllocationRow] {
         try await sql.raw("""
             SELECT order_id, line_no, location_code, units FROM allocations WHERE order_id = \(bind: orderId)
             ORDER BY line_no, location_code
-            """).all(decoding: AllocationRow.self)
+            """).all(reading: AllocationRow.self)
     }
 
     /// The line states cancellation and allocation work on.

@@ -24,7 +24,7 @@ extension OrderStore {
     /// The whole order with its shipments, and its timeline when asked; nil for an unknown id.
     static func loadView(orderId: Int64, documentBaseURL: String, timeline: Bool, on sql: any SQLDatabase) async throws -> OrderView? {
         guard let order = try await sql.raw("SELECT \(OrderRow.columns) FROM orders WHERE id = \(bind: orderId)")
-            .first(decoding: OrderRow.self) else { return nil }
+            .first(reading: OrderRow.self) else { return nil }
         let events = timeline ? try await sql.raw("""
             SELECT message_id, event_type, aggregate_type, aggregate_code, channel_name, location_code, reason, details, created_at
             FROM events WHERE order_id = \(bind: orderId) ORDER BY id
@@ -58,7 +58,7 @@ extension OrderStore {
         let limit = min(max(filter.limit, 1), 1000)
         let rows = try await database.read { sql in
             try await sql.raw("SELECT \(OrderRow.columns) FROM orders \(whereClause) ORDER BY id LIMIT \(literal: limit + 1)")
-                .all(decoding: OrderRow.self)
+                .all(reading: OrderRow.self)
         }
         let page = rows.prefix(limit)
         return OrderPage(orders: page.map(OrderSummary.init), nextCursor: rows.count > limit ? page.last.map { String($0.id) } : nil)

@@ -17,3 +17,10 @@ extension SQLQueryFetcher {
         try await first().map { try Row(row: $0) }
     }
 }
+
+extension SQLRow {
+    /// The value of a column that may be NULL.
+    func decodeOptional<T: Decodable>(column: String, as type: T.Type) throws -> T? {
+        try decodeNil(column: column) ? nil : try decode(column: column, as: type)
+    }
+}

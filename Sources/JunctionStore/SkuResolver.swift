@@ -71,7 +71,7 @@ private struct SkuRow: SQLRowReadable {
         id = try row.decode(column: "id", as: Int64.self)
         kind = try row.decode(column: "kind", as: String.self)
         client_sku_id = try row.decode(column: "client_sku_id", as: String.self)
-        channel_serial_no = try row.decodeNil(column: "channel_serial_no") ? nil : try row.decode(column: "channel_serial_no", as: String.self)
+        channel_serial_no = try row.decodeOptional(column: "channel_serial_no", as: String.self)
     }
 }
 
