@@ -66,7 +66,7 @@ struct JSONKeyedWriter<Key: CodingKey>: KeyedEncodingContainerProtocol {
 }
 
 /// The items of one array, written as they are encoded (see ``CompactJSONEncoder``).
-struct JSONUnkeyedWriter: UnkeyedEncodingContainer {
+struct JSONUnkeyedWriter: UnkeyedEncodingContainer, JSONLeafEncoding {
     let output: JSONOutput
     /// The depth of this array's items.
     let depth: Int
@@ -99,23 +99,9 @@ struct JSONUnkeyedWriter: UnkeyedEncodingContainer {
         try output.write(value, path: itemPath)
     }
 
-    mutating func encode(_ value: Bool) throws { try leaf(value) }
-    mutating func encode(_ value: String) throws { try leaf(value) }
-    mutating func encode(_ value: Double) throws { try leaf(value) }
-    mutating func encode(_ value: Float) throws { try leaf(value) }
-    mutating func encode(_ value: Int) throws { try leaf(value) }
-    mutating func encode(_ value: Int8) throws { try leaf(value) }
-    mutating func encode(_ value: Int16) throws { try leaf(value) }
-    mutating func encode(_ value: Int32) throws { try leaf(value) }
-    mutating func encode(_ value: Int64) throws { try leaf(value) }
-    mutating func encode(_ value: UInt) throws { try leaf(value) }
-    mutating func encode(_ value: UInt8) throws { try leaf(value) }
-    mutating func encode(_ value: UInt16) throws { try leaf(value) }
-    mutating func encode(_ value: UInt32) throws { try leaf(value) }
-    mutating func encode(_ value: UInt64) throws { try leaf(value) }
 
     /// A leaf item, written without the generic path.
-    private mutating func leaf<Leaf: JSONLeaf>(_ value: Leaf) throws {
+    mutating func leaf<Leaf: JSONLeaf>(_ value: Leaf) throws {
         output.beginMember(at: depth)
         count += 1
         try value.write(to: output, path: path)
@@ -140,15 +126,13 @@ struct JSONUnkeyedWriter: UnkeyedEncodingContainer {
     }
 }
 
-/// A value that is one JSON leaf (see ``CompactJSONEncoder``).
-struct JSONSingleValueWriter: SingleValueEncodingContainer {
-    let output: JSONOutput
-    let path: CodingPathNode?
+/// Containers that write the standard library's leaves one way whatever their type: the array's next item,
+/// or the single value.
+protocol JSONLeafEncoding {
+    mutating func leaf<Leaf: JSONLeaf>(_ value: Leaf) throws
+}
 
-    var codingPath: [any CodingKey] { CodingPathNode.path(path) }
-
-    mutating func encodeNil() throws { output.writeNull() }
-    mutating func encode<T: Encodable>(_ value: T) throws { try output.write(value, path: path) }
+extension JSONLeafEncoding {
     mutating func encode(_ value: Bool) throws { try leaf(value) }
     mutating func encode(_ value: String) throws { try leaf(value) }
     mutating func encode(_ value: Double) throws { try leaf(value) }
@@ -163,8 +147,19 @@ struct JSONSingleValueWriter: SingleValueEncodingContainer {
     mutating func encode(_ value: UInt16) throws { try leaf(value) }
     mutating func encode(_ value: UInt32) throws { try leaf(value) }
     mutating func encode(_ value: UInt64) throws { try leaf(value) }
+}
 
-    private func leaf<Leaf: JSONLeaf>(_ value: Leaf) throws { try value.write(to: output, path: path) }
+/// A value that is one JSON leaf (see ``CompactJSONEncoder``).
+struct JSONSingleValueWriter: SingleValueEncodingContainer, JSONLeafEncoding {
+    let output: JSONOutput
+    let path: CodingPathNode?
+
+    var codingPath: [any CodingKey] { CodingPathNode.path(path) }
+
+    mutating func encodeNil() throws { output.writeNull() }
+    mutating func encode<T: Encodable>(_ value: T) throws { try output.write(value, path: path) }
+
+    func leaf<Leaf: JSONLeaf>(_ value: Leaf) throws { try value.write(to: output, path: path) }
 }
 
 /// The standard library's JSON leaves: flags, text and numbers.
