@@ -30,7 +30,7 @@ public final class Authenticator: Sendable {
         verified.withLock { verified in
             if case .success(let caller?) = result { verified[key] = caller }
         }
-        checking.withLock { _ = $0.removeValue(forKey: key) }
+        checking.withLock { if $0[key] == check { $0[key] = nil } }  // unless a newer check took its place
         return try result.get()
     }
 

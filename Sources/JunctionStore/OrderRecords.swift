@@ -144,8 +144,8 @@ struct AllocationRow: SQLRowReadable, Sendable {
 enum OrderRecords {
     static func find(channel: String?, code: String, on sql: any SQLDatabase) async throws -> [OrderRow] {
         // Without a channel, each channel's (channel, code) index entry is looked up.
-        let channels: SQLQueryString = channel.map { "\(bind: $0)" } ?? "SELECT name FROM channels"
-        return try await sql.raw("SELECT \(OrderRow.columns) FROM orders WHERE channel_name IN (\(channels)) AND order_code = \(bind: code)")
+        let channels: SQLQueryString = channel.map { "= \(bind: $0)" } ?? "IN (SELECT name FROM channels)"
+        return try await sql.raw("SELECT \(OrderRow.columns) FROM orders WHERE channel_name \(channels) AND order_code = \(bind: code)")
             .all(reading: OrderRow.self)
     }
 
