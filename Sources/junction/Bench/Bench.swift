@@ -1,5 +1,4 @@
 import ArgumentParser
-import AsyncHTTPClient
 import Foundation
 import JunctionStore
 import Logging
@@ -47,9 +46,11 @@ struct Bench: AsyncParsableCommand {
         try await catalogue.seed(junction)
         try await junction.database.refreshStatistics()
         let server = try await BenchServer.start(junction: junction, logger: logger)
-        let client = LoadDriver.makeClient(concurrency: options.effectiveConcurrency)
-        let driver = LoadDriver(client: client, baseURL: "http://127.0.0.1:\(server.port)",
-                                headers: ["authUsername": BenchCatalogue.channel.name, "authPassword": BenchCatalogue.channel.secret])
+        let loop = try await BenchClientLoop()
+        let driver = LoadDriver(port: server.port,
+                                headers: ["Host": "127.0.0.1:\(server.port)", "authUsername": BenchCatalogue.channel.name,
+                                          "authPassword": BenchCatalogue.channel.secret],
+                                loop: loop)
         var report = BenchReport(database: junction.database.kind.rawValue, concurrency: options.effectiveConcurrency,
                                  durationSeconds: options.effectiveDuration, skus: catalogue.skus)
         do {
@@ -59,24 +60,25 @@ struct Bench: AsyncParsableCommand {
                     try await OrderHistory(count: options.effectiveOrders).fill(junction, catalogue: catalogue)
                     try await junction.database.refreshStatistics()
                 }
-                let before = ProcessUsage.now()
+                let before = ProcessUsage.now(), clientBefore = loop.cpuSeconds()
                 let tally = scenario == .deliver
                     ? try await DeliverScenario(junction: junction, driver: driver, catalogue: catalogue, logger: logger)
                         .run(concurrency: options.effectiveConcurrency, duration: options.effectiveDuration)
                     : await driver.run(Workloads.make(scenario, catalogue: catalogue, history: options.effectiveOrders),
                                        concurrency: options.effectiveConcurrency, duration: options.effectiveDuration)
-                let after = ProcessUsage.now()
-                let result = ScenarioResult(scenario, tally: tally, cpuSeconds: after.cpuSeconds - before.cpuSeconds, usage: after)
+                let after = ProcessUsage.now(), clientCPU = loop.cpuSeconds() - clientBefore
+                let result = ScenarioResult(scenario, tally: tally, serverCPUSeconds: after.cpuSeconds - before.cpuSeconds - clientCPU,
+                                            clientCPUSeconds: clientCPU, usage: after)
                 print("\(scenario.rawValue): \(result.requests) requests, \(result.errors) errors")
                 report.results.append(result)
                 if scenario == .hot { report.hotCheck = try await HotStockCheck.run(junction) }
             }
         } catch {
-            try? await client.shutdown()
+            await loop.shutdown()
             await server.stop()
             throw error
         }
-        try await client.shutdown()
+        await loop.shutdown()
         await server.stop()
         return report
     }

@@ -10,14 +10,16 @@ struct ScenarioResult: Codable, Sendable {
     var p50Milliseconds: Double
     var p90Milliseconds: Double
     var p99Milliseconds: Double
-    /// CPU seconds of the whole process (server and load generator) during the scenario.
-    var processCPUSeconds: Double
+    /// CPU seconds of the server during the scenario: the process's, less the load generator's event loop.
+    var serverCPUSeconds: Double
+    /// CPU seconds of the load generator's event loop during the scenario.
+    var clientCPUSeconds: Double
     /// Peak resident memory of the process so far, in KB.
     var peakRSSKilobytes: Int
     /// The first few failures, if any.
     var sampleErrors: [String]
 
-    init(_ scenario: BenchScenario, tally: LoadTally, cpuSeconds: Double, usage: ProcessUsage) {
+    init(_ scenario: BenchScenario, tally: LoadTally, serverCPUSeconds: Double, clientCPUSeconds: Double, usage: ProcessUsage) {
         self.scenario = scenario
         requests = tally.requests
         errors = tally.errors
@@ -26,7 +28,8 @@ struct ScenarioResult: Codable, Sendable {
         p50Milliseconds = tally.histogram.percentile(0.50)
         p90Milliseconds = tally.histogram.percentile(0.90)
         p99Milliseconds = tally.histogram.percentile(0.99)
-        processCPUSeconds = cpuSeconds
+        self.serverCPUSeconds = serverCPUSeconds
+        self.clientCPUSeconds = clientCPUSeconds
         peakRSSKilobytes = usage.peakRSSKilobytes
         sampleErrors = tally.sampleErrors
     }
@@ -52,11 +55,11 @@ struct BenchReport: Codable, Sendable {
     /// The table printed at the end of a run.
     var table: String {
         var lines = ["junction bench on \(database): \(concurrency) workers, \(format(durationSeconds, 0)) s per scenario, \(skus) SKUs",
-                     pad(["scenario", "req/s", "p50 ms", "p90 ms", "p99 ms", "errors", "process CPU s", "peak RSS MB"])]
+                     pad(["scenario", "req/s", "p50 ms", "p90 ms", "p99 ms", "errors", "server CPU s", "client CPU s", "peak RSS MB"])]
         for result in results {
             lines.append(pad([result.scenario.rawValue, format(result.requestsPerSecond, 0), format(result.p50Milliseconds, 2),
                               format(result.p90Milliseconds, 2), format(result.p99Milliseconds, 2), "\(result.errors)",
-                              format(result.processCPUSeconds, 1), format(Double(result.peakRSSKilobytes) / 1024, 0)]))
+                              format(result.serverCPUSeconds, 1), format(result.clientCPUSeconds, 1), format(Double(result.peakRSSKilobytes) / 1024, 0)]))
         }
         if let ratio = createToBaselineRatio { lines.append("create ÷ baseline throughput: \(format(ratio, 3))") }
         if let hotCheck { lines.append(hotCheck.summary) }

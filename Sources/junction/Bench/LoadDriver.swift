@@ -1,4 +1,3 @@
-import AsyncHTTPClient
 import Foundation
 import NIOCore
 import NIOHTTP1
@@ -6,18 +5,12 @@ import NIOHTTP1
 /// Drives a workload over real HTTP: `concurrency` workers, each looping on its own keep-alive connection
 /// until the duration is over, timing every call.
 struct LoadDriver {
-    let client: HTTPClient
-    /// `http://127.0.0.1:port`
-    let baseURL: String
+    /// The server's port on 127.0.0.1.
+    let port: Int
     /// Authentication headers sent on every call.
     let headers: HTTPHeaders
-
-    /// The HTTP client for `concurrency` workers: one pooled connection per worker to the one host.
-    static func makeClient(concurrency: Int) -> HTTPClient {
-        var configuration = HTTPClient.Configuration(timeout: .init(connect: .seconds(5), read: .seconds(60)))
-        configuration.connectionPool = .init(idleTimeout: .seconds(60), concurrentHTTP1ConnectionsPerHostSoftLimit: concurrency)
-        return HTTPClient(eventLoopGroupProvider: .singleton, configuration: configuration)
-    }
+    /// The event loop the connections live on.
+    let loop: BenchClientLoop
 
     /// Runs `workload` for `duration` seconds and returns what the workers saw.
     func run(_ workload: some Workload, concurrency: Int, duration: Double) async -> LoadTally {
@@ -39,11 +32,21 @@ struct LoadDriver {
     private func work(worker: Int, workload: some Workload, until deadline: ContinuousClock.Instant) async -> LoadTally {
         var tally = LoadTally()
         var sequence = 0
+        var connection: BenchConnection?
         while ContinuousClock.now < deadline {
             let call = await workload.next(worker: worker, sequence: sequence)
             sequence += 1
             let started = DispatchTime.now().uptimeNanoseconds
-            let outcome = await send(call)
+            let outcome: String?
+            do {
+                if connection == nil { connection = try await BenchConnection.open(port: port, on: loop.group) }
+                outcome = try await send(call, on: connection!)
+            } catch {
+                // A connection that failed is not trusted again: the next call opens a new one.
+                await connection?.close()
+                connection = nil
+                outcome = "\(error)"
+            }
             tally.histogram.record(nanoseconds: DispatchTime.now().uptimeNanoseconds - started)
             tally.requests += 1
             if let problem = outcome {
@@ -52,28 +55,21 @@ struct LoadDriver {
             }
             await workload.finished(call, succeeded: outcome == nil)
         }
+        await connection?.close()
         return tally
     }
 
-    /// Sends one call and reads its whole answer; `nil` for a 2xx, else what went wrong.
-    private func send(_ call: PlannedCall) async -> String? {
-        var request = HTTPClientRequest(url: baseURL + call.path)
-        request.method = call.method
-        request.headers = headers
-        if let body = call.body {
-            request.headers.add(name: "Content-Type", value: "application/json")
-            request.body = .bytes(ByteBuffer(string: body))
+    /// Sends one call and reads its whole answer; `nil` for a 2xx, else what the answer was.
+    private func send(_ call: PlannedCall, on connection: BenchConnection) async throws -> String? {
+        var head = HTTPRequestHead(version: .http1_1, method: call.method, uri: call.path, headers: headers)
+        let body = call.body.map { ByteBuffer(string: $0) }
+        if body != nil { head.headers.add(name: "Content-Type", value: "application/json") }
+        head.headers.add(name: "Content-Length", value: String(body?.readableBytes ?? 0))
+        let answer = try await connection.send(head, body: body)
+        guard (200..<300).contains(answer.status) else {
+            return "\(answer.status) \(String(buffer: answer.body).prefix(200))"
         }
-        do {
-            let response = try await client.execute(request, timeout: .seconds(60))
-            let body = try await response.body.collect(upTo: 16 << 20)
-            guard (200..<300).contains(response.status.code) else {
-                return "\(response.status.code) \(String(buffer: body).prefix(200))"
-            }
-            return nil
-        } catch {
-            return "\(error)"
-        }
+        return nil
     }
 }
 
