@@ -56,9 +56,9 @@ let package = Package(
         .executableTarget(name: "junction", dependencies: [
             "JunctionHTTP", "JunctionStore", "JunctionDelivery", "JunctionCore",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
-            .product(name: "AsyncHTTPClient", package: "async-http-client"),
             .product(name: "NIOCore", package: "swift-nio"),
             .product(name: "NIOHTTP1", package: "swift-nio"),
+            .product(name: "NIOPosix", package: "swift-nio"),
             .product(name: "SQLKit", package: "sql-kit"),
             .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
         ]),
