@@ -117,7 +117,7 @@ struct EventRow: Decodable {
     func stored() throws -> StoredEvent {
         StoredEvent(messageId: message_id, eventType: event_type, aggregateType: aggregate_type,
                     aggregateCode: aggregate_code, channelName: channel_name, locationCode: location_code,
-                    reason: reason, details: try JSONCoding.decode([String: JSONValue].self, from: details),
+                    reason: reason, details: try JSONValue.parseObject(details),
                     eventTime: Timestamp(millis: created_at).iso8601)
     }
 }

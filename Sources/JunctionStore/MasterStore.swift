@@ -94,7 +94,7 @@ public struct MasterStore: Sendable {
             return try rows.map { row in
                 ChannelView(channelName: row.name, channelType: ChannelType(rawValue: row.channel_type) ?? .marketplace,
                             locationCodes: links.filter { $0.channel_name == row.name }.map(\.location_code),
-                            outbound: Self.withoutSecrets(try JSONCoding.decode(JSONValue.self, from: row.outbound)),
+                            outbound: Self.withoutSecrets(try JSONValue.parse(row.outbound)),
                             authUsername: row.name)
             }
         }

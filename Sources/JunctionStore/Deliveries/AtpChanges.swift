@@ -36,7 +36,7 @@ enum AtpChanges {
         guard !articles.isEmpty,
               let row = try await sql.raw("SELECT name, channel_type, outbound FROM channels WHERE name = \(bind: channel)")
                 .first(decoding: PartnerRow.self),
-              let config = try? OutboundConfig.validate(try JSONCoding.decode(JSONValue.self, from: row.outbound)),
+              let config = try? OutboundConfig.validate(try JSONValue.parse(row.outbound)),
               config.url(for: .locationAtp) != nil || config.url(for: .consolidatedAtp) != nil else { return }
         let locations = try await sql.raw("SELECT location_code AS document FROM channel_locations WHERE channel_name = \(bind: channel)")
             .all(decoding: DocumentRow.self).map(\.document)

@@ -118,7 +118,7 @@ extension DeliveryStore {
     static func partnerConfigs(on sql: any SQLDatabase) async throws -> [String: OutboundConfig] {
         var configs: [String: OutboundConfig] = [:]
         for row in try await sql.raw("SELECT name, channel_type, outbound FROM channels").all(decoding: PartnerRow.self) {
-            configs[row.name] = (try? OutboundConfig.validate(try JSONCoding.decode(JSONValue.self, from: row.outbound))) ?? OutboundConfig()
+            configs[row.name] = (try? OutboundConfig.validate(try JSONValue.parse(row.outbound))) ?? OutboundConfig()
         }
         return configs
     }

@@ -1,0 +1,203 @@
+/// Reads JSON text (RFC 8259) straight into a ``JSONValue``, byte by byte. Decoding a `JSONValue` through
+/// `Decodable` has to guess each value's kind by trying one container type after another, and every wrong
+/// guess costs a thrown error; stored event details and partner settings are read this way instead.
+struct JSONValueParser {
+    private let bytes: [UInt8]
+    private var index = 0
+    /// How deeply arrays and objects may nest before the text is refused (the parser recurses).
+    static let maximumDepth = 512
+
+    /// Why a text is not JSON, and where.
+    struct Failure: Error, CustomStringConvertible {
+        var offset: Int
+        var reason: String
+        var description: String { "not JSON at byte \(offset): \(reason)" }
+    }
+
+    init(_ text: String) { bytes = Array(text.utf8) }
+
+    /// The one value the whole text holds (white space around it allowed).
+    mutating func document() throws -> JSONValue {
+        skipSpace()
+        let value = try self.value(depth: 0)
+        skipSpace()
+        guard index == bytes.count else { throw failure("text after the value") }
+        return value
+    }
+
+    private mutating func value(depth: Int) throws -> JSONValue {
+        guard depth < Self.maximumDepth else { throw failure("nested more than \(Self.maximumDepth) deep") }
+        guard index < bytes.count else { throw failure("a value was expected") }
+        switch bytes[index] {
+        case UInt8(ascii: "{"): return try object(depth: depth)
+        case UInt8(ascii: "["): return try array(depth: depth)
+        case UInt8(ascii: "\""): return .string(try string())
+        case UInt8(ascii: "t"): try literal("true"); return .bool(true)
+        case UInt8(ascii: "f"): try literal("false"); return .bool(false)
+        case UInt8(ascii: "n"): try literal("null"); return .null
+        default: return .number(try number())
+        }
+    }
+
+    private mutating func object(depth: Int) throws -> JSONValue {
+        index += 1
+        var fields: [String: JSONValue] = [:]
+        skipSpace()
+        if take(UInt8(ascii: "}")) { return .object(fields) }
+        repeat {
+            skipSpace()
+            guard index < bytes.count, bytes[index] == UInt8(ascii: "\"") else { throw failure("a member name was expected") }
+            let name = try string()
+            skipSpace()
+            guard take(UInt8(ascii: ":")) else { throw failure("':' was expected") }
+            skipSpace()
+            let member = try value(depth: depth + 1)
+            // A repeated name keeps its first value, as Foundation's decoder does.
+            if fields[name] == nil { fields[name] = member }
+            skipSpace()
+        } while take(UInt8(ascii: ","))
+        guard take(UInt8(ascii: "}")) else { throw failure("',' or '}' was expected") }
+        return .object(fields)
+    }
+
+    private mutating func array(depth: Int) throws -> JSONValue {
+        index += 1
+        var items: [JSONValue] = []
+        skipSpace()
+        if take(UInt8(ascii: "]")) { return .array(items) }
+        repeat {
+            skipSpace()
+            items.append(try value(depth: depth + 1))
+            skipSpace()
+        } while take(UInt8(ascii: ","))
+        guard take(UInt8(ascii: "]")) else { throw failure("',' or ']' was expected") }
+        return .array(items)
+    }
+
+    /// A string value; `index` is at its opening quote.
+    private mutating func string() throws -> String {
+        index += 1
+        let start = index
+        // Most strings have no escapes: they are copied in one piece.
+        while index < bytes.count, bytes[index] != UInt8(ascii: "\""), bytes[index] != UInt8(ascii: "\\") {
+            guard bytes[index] >= 0x20 else { throw failure("a control character in a string") }
+            index += 1
+        }
+        guard index < bytes.count else { throw failure("a string is not closed") }
+        var unescaped = Array(bytes[start..<index])
+        while bytes[index] == UInt8(ascii: "\\") {
+            index += 1
+            guard index < bytes.count else { throw failure("a string is not closed") }
+            let escape = bytes[index]
+            index += 1
+            switch escape {
+            case UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "/"): unescaped.append(escape)
+            case UInt8(ascii: "b"): unescaped.append(0x08)
+            case UInt8(ascii: "f"): unescaped.append(0x0C)
+            case UInt8(ascii: "n"): unescaped.append(0x0A)
+            case UInt8(ascii: "r"): unescaped.append(0x0D)
+            case UInt8(ascii: "t"): unescaped.append(0x09)
+            case UInt8(ascii: "u"): unescaped.append(contentsOf: try unicodeEscape())
+            default: throw failure("an unknown escape")
+            }
+            while index < bytes.count, bytes[index] != UInt8(ascii: "\""), bytes[index] != UInt8(ascii: "\\") {
+                guard bytes[index] >= 0x20 else { throw failure("a control character in a string") }
+                unescaped.append(bytes[index])
+                index += 1
+            }
+            guard index < bytes.count else { throw failure("a string is not closed") }
+        }
+        index += 1
+        return String(decoding: unescaped, as: UTF8.self)
+    }
+
+    /// The UTF-8 bytes of a `\uXXXX` escape (and of its low surrogate's escape, when it starts a pair).
+    private mutating func unicodeEscape() throws -> [UInt8] {
+        var scalar = try hexQuad()
+        if (0xD800..<0xDC00).contains(scalar) {
+            guard index + 1 < bytes.count, bytes[index] == UInt8(ascii: "\\"), bytes[index + 1] == UInt8(ascii: "u") else {
+                throw failure("a lone high surrogate")
+            }
+            index += 2
+            let low = try hexQuad()
+            guard (0xDC00..<0xE000).contains(low) else { throw failure("a high surrogate without its low one") }
+            scalar = 0x10000 + ((scalar - 0xD800) << 10) + (low - 0xDC00)
+        } else if (0xDC00..<0xE000).contains(scalar) {
+            throw failure("a lone low surrogate")
+        }
+        guard let unicode = Unicode.Scalar(scalar) else { throw failure("not a Unicode scalar") }
+        return Array(String(Character(unicode)).utf8)
+    }
+
+    private mutating func hexQuad() throws -> UInt32 {
+        guard index + 4 <= bytes.count else { throw failure("four hex digits were expected") }
+        var value: UInt32 = 0
+        for _ in 0..<4 {
+            let byte = bytes[index]
+            let digit: UInt8
+            switch byte {
+            case UInt8(ascii: "0")...UInt8(ascii: "9"): digit = byte - UInt8(ascii: "0")
+            case UInt8(ascii: "a")...UInt8(ascii: "f"): digit = byte - UInt8(ascii: "a") + 10
+            case UInt8(ascii: "A")...UInt8(ascii: "F"): digit = byte - UInt8(ascii: "A") + 10
+            default: throw failure("four hex digits were expected")
+            }
+            value = value << 4 | UInt32(digit)
+            index += 1
+        }
+        return value
+    }
+
+    /// A number, following JSON's grammar: `-? (0 | [1-9][0-9]*) (. [0-9]+)? ([eE] [+-]? [0-9]+)?`.
+    private mutating func number() throws -> Double {
+        let start = index
+        _ = take(UInt8(ascii: "-"))
+        guard index < bytes.count, isDigit(bytes[index]) else { throw failure("a value was expected") }
+        if bytes[index] == UInt8(ascii: "0") { index += 1 } else { skipDigits() }
+        if take(UInt8(ascii: ".")) {
+            guard index < bytes.count, isDigit(bytes[index]) else { throw failure("a digit was expected after '.'") }
+            skipDigits()
+        }
+        if index < bytes.count, bytes[index] == UInt8(ascii: "e") || bytes[index] == UInt8(ascii: "E") {
+            index += 1
+            if index < bytes.count, bytes[index] == UInt8(ascii: "+") || bytes[index] == UInt8(ascii: "-") { index += 1 }
+            guard index < bytes.count, isDigit(bytes[index]) else { throw failure("a digit was expected in the exponent") }
+            skipDigits()
+        }
+        guard let number = Double(String(decoding: bytes[start..<index], as: UTF8.self)), number.isFinite else {
+            throw failure("a number out of range")
+        }
+        return number
+    }
+
+    private mutating func literal(_ word: String) throws {
+        let expected = word.utf8
+        guard index + expected.count <= bytes.count, bytes[index..<(index + expected.count)].elementsEqual(expected) else {
+            throw failure("a value was expected")
+        }
+        index += expected.count
+    }
+
+    /// Steps over `byte` when it comes next.
+    private mutating func take(_ byte: UInt8) -> Bool {
+        guard index < bytes.count, bytes[index] == byte else { return false }
+        index += 1
+        return true
+    }
+
+    private mutating func skipDigits() {
+        while index < bytes.count, isDigit(bytes[index]) { index += 1 }
+    }
+
+    private mutating func skipSpace() {
+        while index < bytes.count {
+            switch bytes[index] {
+            case 0x20, 0x0A, 0x0D, 0x09: index += 1
+            default: return
+            }
+        }
+    }
+
+    private func isDigit(_ byte: UInt8) -> Bool { byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9") }
+
+    private func failure(_ reason: String) -> Failure { Failure(offset: index, reason: reason) }
+}
