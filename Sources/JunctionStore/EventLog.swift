@@ -10,8 +10,11 @@ import SQLKit
 /// PostgreSQL, transactions that took numbers at insert would commit in another order, and a reader paging
 /// "after messageId N" could skip an event that commits late. There each row gets only an internal `id` at
 /// insert, and a sequencer (one at a time, under an advisory lock) gives committed rows the next
-/// `messageId`s in `id` order. Readers page by `messageId`, which only ever grows, so nothing is skipped.
-/// Delivery reads the same table by `messageId` and keeps its own cursor per partner.
+/// `messageId`s in `id` order. A transaction whose events are its last write (order creation, the hot path)
+/// takes that same lock instead and numbers them as it inserts them: the lock is held until its commit, so
+/// numbers are still taken in commit order, and its holder waits for nothing else (no deadlock can involve
+/// it). Readers page by `messageId`, which only ever grows, so nothing is skipped. Delivery reads the same
+/// table by `messageId` and keeps its own cursor per partner.
 public enum EventLog {
     static let sequencerLock = "727002"
 
@@ -27,9 +30,24 @@ public enum EventLog {
 
     /// Writes the events of several orders (or of none, with a `nil` id), numbered in the order given.
     static func append(_ batches: [(orderId: Int64?, events: [EncodedEvent])], on sql: any SQLDatabase) async throws {
+        try await append(batches, numberNow: numberedAtInsert(sql), on: sql)
+    }
+
+    /// Writes events as the last write of the caller's transaction (nothing but its commit may follow):
+    /// numbered as they are inserted on both engines, so no sequencing pass is needed after the commit.
+    static func appendLast(_ batches: [(orderId: Int64?, events: [EncodedEvent])], on sql: any SQLDatabase) async throws {
+        guard batches.contains(where: { !$0.events.isEmpty }) else { return }
+        if !numberedAtInsert(sql) {
+            try await sql.raw("SELECT pg_advisory_xact_lock(\(unsafeRaw: sequencerLock))").run()
+        }
+        try await append(batches, numberNow: true, on: sql)
+    }
+
+    private static func append(_ batches: [(orderId: Int64?, events: [EncodedEvent])], numberNow: Bool,
+                               on sql: any SQLDatabase) async throws {
         let count = batches.reduce(0) { $0 + $1.events.count }
         guard count > 0 else { return }
-        var nextMessageId = numberedAtInsert(sql) ? try await lastMessageId(sql) + 1 : nil
+        var nextMessageId = numberNow ? try await lastMessageId(sql) + 1 : nil
         var rows: [SQLQueryString] = []
         rows.reserveCapacity(count)
         for (orderId, events) in batches {

@@ -82,7 +82,6 @@ final class OrderBatcher: Sendable {
             return (place, order)
         }
         let ids = fresh.isEmpty ? [] : try await database.write { sql in try await OrderStore.insert(fresh.map(\.order), on: sql) }
-        if ids.contains(where: { $0 != nil }) { await database.afterCommit() }
         var written: [Int: Int64] = [:]
         for (new, id) in zip(fresh, ids) where id != nil { written[new.place] = id }
         var outcomes: [Result<Int64, any Error>] = []

@@ -22,7 +22,8 @@ public struct OrderStore: Sendable {
 
     /// Writes checked orders in the caller's transaction, each planned on the stock as it is less what the
     /// ones before it took: allocated at once when stock allows, else waiting. Returns each one's id, or
-    /// `nil` where the channel had meanwhile got an order with that code.
+    /// `nil` where the channel had meanwhile got an order with that code. The events are the transaction's
+    /// last write, so they are numbered as they are inserted (``EventLog/appendLast(_:on:)``).
     static func insert(_ orders: [PreparedOrder], on sql: any SQLDatabase) async throws -> [Int64?] {
         let plans = try await Allocator.plan(orders, on: sql)
         let ids = try await OrderRecords.insert(zip(orders, plans).map { ($0, $1 == nil ? .unallocated : .allocated) }, on: sql)
@@ -31,7 +32,7 @@ public struct OrderStore: Sendable {
         try await Allocator.reserve(written.compactMap { index in
             plans[index].map { (ids[index]!, $0, orders[index].demands) }
         }, on: sql)
-        try await EventLog.append(written.map { (ids[$0], orders[$0].events(allocated: plans[$0])) }, on: sql)
+        try await EventLog.appendLast(written.map { (ids[$0], orders[$0].events(allocated: plans[$0])) }, on: sql)
         return ids
     }
 
