@@ -121,7 +121,7 @@ public struct StoredEvent: Sendable, Codable, Hashable {
     public var eventTime: String
 }
 
-struct EventRow: Decodable {
+struct EventRow: SQLRowReadable {
     var message_id: Int64?
     var event_type: String
     var aggregate_type: String
@@ -131,6 +131,18 @@ struct EventRow: Decodable {
     var reason: String
     var details: String
     var created_at: Int64
+
+    init(row: any SQLRow) throws {
+        message_id = try row.decodeOptional(column: "message_id", as: Int64.self)
+        event_type = try row.decode(column: "event_type", as: String.self)
+        aggregate_type = try row.decode(column: "aggregate_type", as: String.self)
+        aggregate_code = try row.decode(column: "aggregate_code", as: String.self)
+        channel_name = try row.decodeOptional(column: "channel_name", as: String.self)
+        location_code = try row.decodeOptional(column: "location_code", as: String.self)
+        reason = try row.decode(column: "reason", as: String.self)
+        details = try row.decode(column: "details", as: String.self)
+        created_at = try row.decode(column: "created_at", as: Int64.self)
+    }
 
     func stored() throws -> StoredEvent {
         StoredEvent(messageId: message_id, eventType: event_type, aggregateType: aggregate_type,

@@ -76,9 +76,9 @@ public struct InventoryStore: Sendable {
                     WHERE l.code IN (SELECT location_code FROM channel_locations WHERE channel_name = \(bind: channel))
                        OR l.efs_channel = \(bind: channel)
                     ORDER BY l.code
-                    """).all(decoding: LocationTypeRow.self)
+                    """).all(reading: LocationTypeRow.self)
             } else {
-                locations = try await sql.raw("SELECT code, location_type FROM locations ORDER BY code").all(decoding: LocationTypeRow.self)
+                locations = try await sql.raw("SELECT code, location_type FROM locations ORDER BY code").all(reading: LocationTypeRow.self)
             }
             let skus = try await SkuResolver.resolve(codes, channel: caller.partnerName, fallback: true, on: sql)
             let articles = Set(skus.values.flatMap { $0.components.map(\.articleId) })
@@ -188,5 +188,13 @@ public struct LocationQuantity: Codable, Sendable, Hashable {
     public var locationType: String
 }
 
-private struct LocationTypeRow: Decodable { var code: String; var location_type: String }
+private struct LocationTypeRow: SQLRowReadable {
+    var code: String
+    var location_type: String
+
+    init(row: any SQLRow) throws {
+        code = try row.decode(column: "code", as: String.self)
+        location_type = try row.decode(column: "location_type", as: String.self)
+    }
+}
 private struct LocationEfsRow: Decodable { var code: String; var efs_channel: String? }

@@ -28,7 +28,7 @@ extension OrderStore {
         let events = timeline ? try await sql.raw("""
             SELECT message_id, event_type, aggregate_type, aggregate_code, channel_name, location_code, reason, details, created_at
             FROM events WHERE order_id = \(bind: orderId) ORDER BY id
-            """).all(decoding: EventRow.self).map { try $0.stored() } : []
+            """).all(reading: EventRow.self).map { try $0.stored() } : []
         let shipments = try await ShipmentViews.load(try await ShipmentRecords.forOrder(orderId, on: sql), orderId: orderId,
                                                      baseURL: documentBaseURL, on: sql)
         return try OrderView(order: order, lines: try await OrderRecords.lines(orderId: orderId, on: sql),
