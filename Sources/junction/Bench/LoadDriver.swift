@@ -7,7 +7,7 @@ import NIOHTTP1
 struct LoadDriver {
     /// The server's port on 127.0.0.1.
     let port: Int
-    /// Authentication headers sent on every call.
+    /// Headers sent on every call (`Host` and the channel's credentials).
     let headers: HTTPHeaders
     /// The event loop the connections live on.
     let loop: BenchClientLoop
