@@ -77,15 +77,20 @@ struct JSONValueParser {
     /// A string value; `index` is at its opening quote.
     private mutating func string() throws -> String {
         index += 1
-        let start = index
-        // Most strings have no escapes: they are copied in one piece.
-        while index < bytes.count, bytes[index] != UInt8(ascii: "\""), bytes[index] != UInt8(ascii: "\\") {
-            guard bytes[index] >= 0x20 else { throw failure("a control character in a string") }
-            index += 1
-        }
-        guard index < bytes.count else { throw failure("a string is not closed") }
-        var unescaped = Array(bytes[start..<index])
-        while bytes[index] == UInt8(ascii: "\\") {
+        var unescaped: [UInt8] = []
+        while true {
+            // Runs without escapes are copied in one piece; most strings are a single run.
+            let start = index
+            while index < bytes.count, bytes[index] != UInt8(ascii: "\""), bytes[index] != UInt8(ascii: "\\") {
+                guard bytes[index] >= 0x20 else { throw failure("a control character in a string") }
+                index += 1
+            }
+            unescaped.append(contentsOf: bytes[start..<index])
+            guard index < bytes.count else { throw failure("a string is not closed") }
+            if bytes[index] == UInt8(ascii: "\"") {
+                index += 1
+                return String(decoding: unescaped, as: UTF8.self)
+            }
             index += 1
             guard index < bytes.count else { throw failure("a string is not closed") }
             let escape = bytes[index]
@@ -100,15 +105,7 @@ struct JSONValueParser {
             case UInt8(ascii: "u"): unescaped.append(contentsOf: try unicodeEscape())
             default: throw failure("an unknown escape")
             }
-            while index < bytes.count, bytes[index] != UInt8(ascii: "\""), bytes[index] != UInt8(ascii: "\\") {
-                guard bytes[index] >= 0x20 else { throw failure("a control character in a string") }
-                unescaped.append(bytes[index])
-                index += 1
-            }
-            guard index < bytes.count else { throw failure("a string is not closed") }
         }
-        index += 1
-        return String(decoding: unescaped, as: UTF8.self)
     }
 
     /// The UTF-8 bytes of a `\uXXXX` escape (and of its low surrogate's escape, when it starts a pair).
