@@ -64,30 +64,46 @@ public struct CatalogueStore: Sendable {
         try await database.write { sql in
             var result = ListingResult()
             var listed: Set<Int64> = []
-            for listing in listings {
+            let references = listings.map { $0.barcode ?? $0.clientSkuCode ?? "" }
+            let articles = try await Self.articles(matching: references, on: sql)
+            for (listing, reference) in zip(listings, references) {
                 let code = listing.channelSkuCode!
-                let reference = listing.barcode ?? listing.clientSkuCode ?? ""
-                let article = try await sql.raw("""
-                    SELECT id FROM articles WHERE barcode = \(bind: reference) OR client_sku_id = \(bind: reference)
-                    ORDER BY id LIMIT 1
-                    """).first(decoding: IdRow.self)
-                guard let article else {
+                guard let articleId = articles[reference] else {
                     result.fail(code, "no article with barcode or client SKU \(reference)")
                     continue
                 }
                 try await sql.raw("""
                     INSERT INTO listings (channel_name, channel_sku_code, article_id, channel_serial_no, tolerance_days, created_at)
-                    VALUES (\(bind: channel), \(bind: code), \(bind: article.id), \(bind: listing.channelSerialNo),
+                    VALUES (\(bind: channel), \(bind: code), \(bind: articleId), \(bind: listing.channelSerialNo),
                             \(bind: listing.toleranceDays), \(bind: Clock.nowMillis()))
                     ON CONFLICT (channel_name, channel_sku_code) DO UPDATE SET article_id = excluded.article_id,
                         channel_serial_no = excluded.channel_serial_no, tolerance_days = excluded.tolerance_days
                     """).run()
                 result.successChannelSkus.append(code)
-                listed.insert(article.id)
+                listed.insert(articleId)
             }
             try await AtpChanges.markListings(channel: channel, articles: listed, on: sql)
             return result
         }
+    }
+
+    /// For each reference, the first article (lowest id) whose barcode or client SKU code it is. One read
+    /// per 500 references instead of one per listing: a first catalogue import of many SKUs read the
+    /// articles table once per listing.
+    private static func articles(matching references: [String], on sql: any SQLDatabase) async throws -> [String: Int64] {
+        var found: [String: Int64] = [:]
+        for chunk in Array(Set(references)).chunked(500) {
+            let wanted = Set(chunk)
+            for row in try await sql.raw("""
+                SELECT id, barcode, client_sku_id FROM articles
+                WHERE barcode IN (\(binds: Array(chunk))) OR client_sku_id IN (\(binds: Array(chunk)))
+                """).all(decoding: ArticleReferenceRow.self) {
+                for reference in [row.barcode, row.client_sku_id].compactMap({ $0 }) where wanted.contains(reference) {
+                    found[reference] = min(found[reference] ?? row.id, row.id)
+                }
+            }
+        }
+        return found
     }
 
     /// Changes existing listings (§3.7): tolerance days, serial number, or the channel SKU code itself.
@@ -167,4 +183,5 @@ public struct ListingFailure: Codable, Sendable {
 }
 
 struct IdRow: Decodable { var id: Int64 }
+private struct ArticleReferenceRow: Decodable { var id: Int64; var barcode: String?; var client_sku_id: String? }
 private struct ArticleDocumentRow: Decodable { var channel_sku_code: String; var document: String }
