@@ -85,7 +85,7 @@ final class JunctionProcess: Sendable {
     static func start(databaseURL: String) throws -> JunctionProcess {
         let process = Process()
         process.executableURL = binary
-        let port = Int.random(in: 20_000...60_000)
+        let port = freePort()
         process.arguments = ["serve", "--port", String(port), "--host", "127.0.0.1"]
         var environment = ProcessInfo.processInfo.environment
         environment["JUNCTION_DATABASE_URL"] = databaseURL
@@ -99,10 +99,37 @@ final class JunctionProcess: Sendable {
 
     func url(_ path: String) -> String { "http://127.0.0.1:\(port)\(path)" }
 
+    /// A port nothing listens on: taken below Linux's ephemeral range (32768–60999), where the suite's own
+    /// servers and loopback connections get theirs (a random port there once landed on one of them, and
+    /// the child never answered), and checked by binding it.
+    static func freePort() -> Int {
+        for _ in 0..<100 {
+            let port = Int.random(in: 20_000...32_000)
+            if canBind(port) { return port }
+        }
+        return Int.random(in: 20_000...32_000)
+    }
+
+    private static func canBind(_ port: Int) -> Bool {
+        let socket = Foundation.socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        guard socket >= 0 else { return false }
+        defer { close(socket) }
+        var address = sockaddr_in()
+        address.sin_family = sa_family_t(AF_INET)
+        address.sin_port = in_port_t(UInt16(port).bigEndian)
+        address.sin_addr.s_addr = inet_addr("127.0.0.1")
+        return withUnsafePointer(to: &address) { pointer in
+            pointer.withMemoryRebound(to: sockaddr.self, capacity: 1) {
+                bind(socket, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) == 0
+            }
+        }
+    }
+
     func waitUntilHealthy() async throws {
         let client = HTTPClient(eventLoopGroupProvider: .singleton)
         defer { _ = client.shutdown() }
         for _ in 0..<200 {
+            guard process.isRunning else { throw JunctionProcessError.notHealthy(port) }
             if let response = try? await client.execute(HTTPClientRequest(url: url("/health")), timeout: .seconds(1)),
                response.status == .ok { return }
             try await Task.sleep(for: .milliseconds(100))
