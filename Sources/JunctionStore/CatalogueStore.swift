@@ -93,12 +93,12 @@ public struct CatalogueStore: Sendable {
     private static func articles(matching references: [String], on sql: any SQLDatabase) async throws -> [String: Int64] {
         var found: [String: Int64] = [:]
         for chunk in Array(Set(references)).chunked(500) {
-            let wanted = Set(chunk)
+            let codes = Array(chunk), wanted = Set(chunk)
             for row in try await sql.raw("""
                 SELECT id, barcode, client_sku_id FROM articles
-                WHERE barcode IN (\(binds: Array(chunk))) OR client_sku_id IN (\(binds: Array(chunk)))
+                WHERE barcode IN (\(binds: codes)) OR client_sku_id IN (\(binds: codes))
                 """).all(decoding: ArticleReferenceRow.self) {
-                for reference in [row.barcode, row.client_sku_id].compactMap({ $0 }) where wanted.contains(reference) {
+                for reference in [row.barcode, row.client_sku_id] where wanted.contains(reference) {
                     found[reference] = min(found[reference] ?? row.id, row.id)
                 }
             }
@@ -183,5 +183,5 @@ public struct ListingFailure: Codable, Sendable {
 }
 
 struct IdRow: Decodable { var id: Int64 }
-private struct ArticleReferenceRow: Decodable { var id: Int64; var barcode: String?; var client_sku_id: String? }
+private struct ArticleReferenceRow: Decodable { var id: Int64; var barcode: String; var client_sku_id: String }
 private struct ArticleDocumentRow: Decodable { var channel_sku_code: String; var document: String }

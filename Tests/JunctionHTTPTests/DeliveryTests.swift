@@ -13,10 +13,14 @@ import Testing
     /// Registers an ERP partner whose sales postings go to `url`.
     private func erpPartner(_ api: TestAPI, name: String, url: String, extra: String = "") async throws {
         let answer = try await api.post("/master/channels", """
-            {"channelName": "\(name)", "channelType": "ERP", "locationCodes": [],
-             "outbound": {"urls": {"salesPosting": "\(url)"}, "signingSecret": "\(Self.secret)", "retryBaseSeconds": 0.05 \(extra)}}
+            {"channelName": "\(name)", "channelType": "ERP", "locationCodes": [], "outbound": \(erpOutbound(url: url, extra: extra))}
             """)
         #expect(answer.status == 201, "\(answer.text)")
+    }
+
+    /// An ERP partner's outbound settings: sales postings to `url`, signed, retried quickly; `extra` adds members.
+    private func erpOutbound(url: String, extra: String = "") -> String {
+        #"{"urls": {"salesPosting": "\#(url)"}, "signingSecret": "\#(Self.secret)", "retryBaseSeconds": 0.05 \#(extra)}"#
     }
 
     /// Runs the dispatcher of `api`'s Junction while `body` runs.
@@ -233,10 +237,9 @@ import Testing
                     // The partner is mended and given room before the replay, so a stall of the loaded test
                     // machine cannot make the replayed attempt miss its deadline and run out of horizon.
                     await simulator.slowDown(.zero)
-                    let mended = try await api.put("/master/channels/BOOKS/outbound", """
-                        {"urls": {"salesPosting": "\(base)/postings"}, "signingSecret": "\(Self.secret)", "retryBaseSeconds": 0.05,
-                         "timeoutSeconds": 30, "retryHorizonSeconds": 300, "events": ["OUTWARD_ORDER_CREATE"]}
-                        """)
+                    let mended = try await api.put("/master/channels/BOOKS/outbound", erpOutbound(
+                        url: "\(base)/postings",
+                        extra: #", "timeoutSeconds": 30, "retryHorizonSeconds": 300, "events": ["OUTWARD_ORDER_CREATE"]"#))
                     #expect(mended.status == 200, "\(mended.text)")
                     _ = try await api.post("/deliveries/\(delivery["id"].int ?? 0)/replay", "{}")
                     let delivered = try await eventually { try await api.get("/deliveries?status=DELIVERED").json["deliveries"].array.count == 1 }

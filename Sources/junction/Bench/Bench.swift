@@ -46,10 +46,9 @@ struct Bench: AsyncParsableCommand {
         try await catalogue.seed(junction)
         try await junction.database.refreshStatistics()
         let server = try await BenchServer.start(junction: junction, logger: logger)
-        let loop = try await BenchClientLoop()
+        let loop = BenchClientLoop()
         let driver = LoadDriver(port: server.port,
-                                headers: ["Host": "127.0.0.1:\(server.port)", "authUsername": BenchCatalogue.channel.name,
-                                          "authPassword": BenchCatalogue.channel.secret],
+                                credentials: ["authUsername": BenchCatalogue.channel.name, "authPassword": BenchCatalogue.channel.secret],
                                 loop: loop)
         var report = BenchReport(database: junction.database.kind.rawValue, concurrency: options.effectiveConcurrency,
                                  durationSeconds: options.effectiveDuration, skus: catalogue.skus)
@@ -60,13 +59,13 @@ struct Bench: AsyncParsableCommand {
                     try await OrderHistory(count: options.effectiveOrders).fill(junction, catalogue: catalogue)
                     try await junction.database.refreshStatistics()
                 }
-                let before = ProcessUsage.now(), clientBefore = loop.cpuSeconds()
+                let before = ProcessUsage.now(), clientBefore = try await loop.cpuSeconds()
                 let tally = scenario == .deliver
                     ? try await DeliverScenario(junction: junction, driver: driver, catalogue: catalogue, logger: logger)
                         .run(concurrency: options.effectiveConcurrency, duration: options.effectiveDuration)
                     : await driver.run(Workloads.make(scenario, catalogue: catalogue, history: options.effectiveOrders),
                                        concurrency: options.effectiveConcurrency, duration: options.effectiveDuration)
-                let after = ProcessUsage.now(), clientCPU = loop.cpuSeconds() - clientBefore
+                let after = ProcessUsage.now(), clientCPU = try await loop.cpuSeconds() - clientBefore
                 let result = ScenarioResult(scenario, tally: tally, serverCPUSeconds: after.cpuSeconds - before.cpuSeconds - clientCPU,
                                             clientCPUSeconds: clientCPU, usage: after)
                 print("\(scenario.rawValue): \(result.requests) requests, \(result.errors) errors")

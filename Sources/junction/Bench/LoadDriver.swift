@@ -7,10 +7,18 @@ import NIOHTTP1
 struct LoadDriver {
     /// The server's port on 127.0.0.1.
     let port: Int
-    /// Headers sent on every call (`Host` and the channel's credentials).
+    /// The headers of every call: `Host` and the channel's credentials.
     let headers: HTTPHeaders
     /// The event loop the connections live on.
     let loop: BenchClientLoop
+
+    init(port: Int, credentials: HTTPHeaders, loop: BenchClientLoop) {
+        self.port = port
+        self.loop = loop
+        var headers = credentials
+        headers.add(name: "Host", value: "127.0.0.1:\(port)")
+        self.headers = headers
+    }
 
     /// Runs `workload` for `duration` seconds and returns what the workers saw.
     func run(_ workload: some Workload, concurrency: Int, duration: Double) async -> LoadTally {
