@@ -44,10 +44,10 @@ public struct FieldErrors: Sendable {
 
     public mutating func add(contentsOf other: [FieldError]) { all.append(contentsOf: other) }
 
-    /// Requires a non-empty string of at most `maxLength` characters; returns it trimmed.
+    /// Requires a string of at most `maxLength` characters that is not blank; returns it.
     @discardableResult
     public mutating func required(_ value: String?, _ field: String, maxLength: Int = 255) -> String? {
-        guard let value, !value.trimmingCharacters(in: .whitespaces).isEmpty else {
+        guard let value, !value.isBlank else {
             add(field, "is required")
             return nil
         }
@@ -62,7 +62,8 @@ public struct FieldErrors: Sendable {
     }
 
     private mutating func checkLength(_ value: String, _ field: String, maxLength: Int) -> String? {
-        guard value.count <= maxLength else {
+        // A character is at least one UTF-8 byte, so a short enough encoding needs no character count.
+        guard value.utf8.count <= maxLength || value.count <= maxLength else {
             add(field, "must be at most \(maxLength) characters")
             return nil
         }
@@ -72,5 +73,13 @@ public struct FieldErrors: Sendable {
     /// Throws ``DomainError/invalid(_:)-swift.enum.case`` when anything was collected.
     public func throwIfAny() throws {
         if !all.isEmpty { throw DomainError.invalid(all) }
+    }
+}
+
+extension String {
+    /// Whether the text is empty or only spaces and tabs: what Foundation's `CharacterSet.whitespaces`
+    /// holds (the space separators, the tab and the zero-width space), checked without bridging to `NSString`.
+    public var isBlank: Bool {
+        unicodeScalars.allSatisfy { $0 == "\t" || $0 == "\u{200B}" || $0.properties.generalCategory == .spaceSeparator }
     }
 }

@@ -34,7 +34,10 @@ struct SQLiteSQLDatabase: SQLDatabase {
     }
 }
 
-/// How SQLKit writes SQL for SQLite 3.35 or later (RETURNING, upserts, numbered parameters).
+/// How SQLKit writes SQL for SQLite 3.35 or later (RETURNING, upserts). Parameters are plain `?`, taken
+/// in the order they appear: SQLKit writes one placeholder per bound value, in the order of its binds, and
+/// SQLite parses `?` without the name lookup a numbered `?NNN` costs (linear in the parameters before it,
+/// which made a batch's multi-row statements quadratic to prepare).
 struct SQLiteSQLDialect: SQLDialect {
     var name: String { "sqlite" }
     var identifierQuote: any SQLExpression { SQLRaw("\"") }
@@ -49,6 +52,7 @@ struct SQLiteSQLDialect: SQLDialect {
     var alterTableSyntax: SQLAlterTableSyntax { .init(allowsBatch: false) }
     var triggerSyntax: SQLTriggerSyntax { .init(create: [.supportsBody, .supportsCondition], drop: []) }
 
-    func bindPlaceholder(at position: Int) -> any SQLExpression { SQLRaw("?\(position)") }
+    func bindPlaceholder(at position: Int) -> any SQLExpression { Self.placeholder }
+    private static let placeholder = SQLRaw("?")
     func literalBoolean(_ value: Bool) -> any SQLExpression { SQLRaw(value ? "1" : "0") }
 }

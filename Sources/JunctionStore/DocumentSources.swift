@@ -76,6 +76,6 @@ extension DocumentParty {
 }
 
 private func nonEmpty(_ text: String?) -> String? {
-    guard let text, !text.trimmingCharacters(in: .whitespaces).isEmpty else { return nil }
+    guard let text, !text.isBlank else { return nil }
     return text
 }
