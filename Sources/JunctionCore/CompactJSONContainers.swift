@@ -34,6 +34,17 @@ struct JSONKeyedWriter<Key: CodingKey>: KeyedEncodingContainerProtocol {
     mutating func encode(_ value: UInt32, forKey key: Key) throws { try leaf(value, key) }
     mutating func encode(_ value: UInt64, forKey key: Key) throws { try leaf(value, key) }
 
+    // Absent optionals are skipped here rather than by the protocol's default, which hands present ones
+    // to the generic `encode` (a type check per leaf and a coding path built for each).
+    mutating func encodeIfPresent(_ value: Bool?, forKey key: Key) throws { if let value { try leaf(value, key) } }
+    mutating func encodeIfPresent(_ value: String?, forKey key: Key) throws { if let value { try leaf(value, key) } }
+    mutating func encodeIfPresent(_ value: Double?, forKey key: Key) throws { if let value { try leaf(value, key) } }
+    mutating func encodeIfPresent(_ value: Int?, forKey key: Key) throws { if let value { try leaf(value, key) } }
+    mutating func encodeIfPresent(_ value: Int64?, forKey key: Key) throws { if let value { try leaf(value, key) } }
+    mutating func encodeIfPresent<T: Encodable>(_ value: T?, forKey key: Key) throws {
+        if let value { try encode(value, forKey: key) }
+    }
+
     /// A leaf member, written without the generic path.
     private func leaf<Leaf: JSONLeaf>(_ value: Leaf, _ key: Key) throws {
         output.beginMember(key.stringValue, at: depth)
@@ -95,8 +106,9 @@ struct JSONUnkeyedWriter: UnkeyedEncodingContainer, JSONLeafEncoding {
     }
 
     mutating func encode<T: Encodable>(_ value: T) throws {
-        let itemPath = beginItem()
-        try output.write(value, path: itemPath)
+        output.beginMember(at: depth)
+        count += 1
+        try output.write(value, path: CodingPathNode(JSONIndexKey(intValue: count - 1), parent: path))
     }
 
 

@@ -10,6 +10,11 @@ import Testing
         var price: Paise
         var note: String?
         var tags: [String]
+        var weight: Double? = nil
+        var pieces: Int? = nil
+        var fragile: Bool? = nil
+        var serial: Int64? = nil
+        var status: Status? = nil
     }
 
     private enum Status: String, Codable { case open = "OPEN", shut = "SHUT" }
@@ -44,7 +49,8 @@ import Testing
     private var order: Order {
         Order(code: "ORD/1 \"quoted\" \\ ₹ 🙂 \n\t\u{01}", status: .open,
               lines: [Line(sku: "A", quantity: 2, price: Paise(rupees: Decimal(string: "499.50")!)!, note: nil, tags: []),
-                      Line(sku: "B", quantity: -1, price: Paise(rupees: 0)!, note: "gift", tags: ["x", "y"])],
+                      Line(sku: "B", quantity: -1, price: Paise(rupees: 0)!, note: "gift", tags: ["x", "y"],
+                           weight: 0.25, pieces: 3, fragile: false, serial: Int64.max, status: .shut)],
               totals: ["gross": Paise(rupees: Decimal(string: "1234567.89")!)!],
               changes: [.moved(from: "WH1", to: "WH2"), .held(true), .cleared],
               nested: [[], [1, 2], [Int.min, Int.max]], empty: [],
