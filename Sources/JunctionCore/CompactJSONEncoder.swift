@@ -97,6 +97,12 @@ final class JSONOutput {
 
     func writeNull() { bytes.append(contentsOf: "null".utf8) }
 
+    /// One byte of JSON syntax, for writers that lay out their own objects and arrays.
+    func writeByte(_ byte: UInt8) { bytes.append(byte) }
+
+    /// Text that is already JSON (a number's digits).
+    func writeRaw(_ text: String) { bytes.append(contentsOf: text.utf8) }
+
     func writeBool(_ flag: Bool) { bytes.append(contentsOf: (flag ? "true" : "false").utf8) }
 
     func writeInteger<I: FixedWidthInteger>(_ number: I) { bytes.append(contentsOf: String(number).utf8) }

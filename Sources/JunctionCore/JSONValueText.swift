@@ -2,9 +2,9 @@ extension JSONValue {
     /// The value as compact JSON text with object keys in sorted order, written directly (several times
     /// cheaper than `JSONEncoder`, which matters for the event details every change writes).
     public var jsonText: String {
-        var text = ""
-        write(to: &text)
-        return text
+        let output = JSONOutput(sortedKeys: false)
+        write(to: output)
+        return String(decoding: output.bytes, as: UTF8.self)
     }
 
     /// An object's fields as compact JSON text (see ``jsonText``).
@@ -12,28 +12,29 @@ extension JSONValue {
         JSONValue.object(fields).jsonText
     }
 
-    private func write(to text: inout String) {
+    /// Writes the value as UTF-8 bytes, strings escaped as ``CompactJSONEncoder`` escapes them.
+    private func write(to output: JSONOutput) {
         switch self {
-        case .null: text += "null"
-        case .bool(let flag): text += flag ? "true" : "false"
-        case .number(let number): text += Self.numberText(number)
-        case .string(let string): Self.writeString(string, to: &text)
+        case .null: output.writeNull()
+        case .bool(let flag): output.writeBool(flag)
+        case .number(let number): output.writeRaw(Self.numberText(number))
+        case .string(let string): output.writeString(string)
         case .array(let items):
-            text += "["
+            output.writeByte(UInt8(ascii: "["))
             for (index, item) in items.enumerated() {
-                if index > 0 { text += "," }
-                item.write(to: &text)
+                if index > 0 { output.writeByte(UInt8(ascii: ",")) }
+                item.write(to: output)
             }
-            text += "]"
+            output.writeByte(UInt8(ascii: "]"))
         case .object(let fields):
-            text += "{"
-            for (index, key) in fields.keys.sorted().enumerated() {
-                if index > 0 { text += "," }
-                Self.writeString(key, to: &text)
-                text += ":"
-                fields[key]!.write(to: &text)
+            output.writeByte(UInt8(ascii: "{"))
+            for (index, field) in fields.sorted(by: { $0.key < $1.key }).enumerated() {
+                if index > 0 { output.writeByte(UInt8(ascii: ",")) }
+                output.writeString(field.key)
+                output.writeByte(UInt8(ascii: ":"))
+                field.value.write(to: output)
             }
-            text += "}"
+            output.writeByte(UInt8(ascii: "}"))
         }
     }
 
@@ -42,23 +43,5 @@ extension JSONValue {
         guard number.isFinite else { return "null" }
         if number.rounded() == number && number.magnitude < 1e15 { return String(Int64(number)) }
         return String(number)
-    }
-
-    private static func writeString(_ string: String, to text: inout String) {
-        text += "\""
-        for scalar in string.unicodeScalars {
-            switch scalar {
-            case "\"": text += "\\\""
-            case "\\": text += "\\\\"
-            case "\n": text += "\\n"
-            case "\r": text += "\\r"
-            case "\t": text += "\\t"
-            case let control where control.value < 0x20:
-                let hex = String(control.value, radix: 16)
-                text += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-            default: text.unicodeScalars.append(scalar)
-            }
-        }
-        text += "\""
     }
 }
