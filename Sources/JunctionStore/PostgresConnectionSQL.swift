@@ -4,8 +4,9 @@ import PostgresKit
 import PostgresNIO
 import SQLKit
 
-/// SQLKit's view of one PostgreSQL connection that binds and reads the types Junction stores (text, 64-bit
-/// integers, booleans, doubles, NULL) straight through PostgresNIO's codecs.
+/// SQLKit's view of one PostgreSQL connection that binds the values Junction sends (text, integers,
+/// booleans, doubles, NULL) and reads the columns it stores (text, integers, booleans) straight through
+/// PostgresNIO's codecs.
 ///
 /// PostgresKit's own view routes every bound value and every cell through a general translation layer that
 /// casts the type dynamically and builds a coding path, a formatted column name included, for each cell
