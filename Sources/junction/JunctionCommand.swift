@@ -51,6 +51,7 @@ struct Serve: AsyncParsableCommand {
     @Flag(help: "Seed the demo catalogue first (see `junction demo`)") var demo = false
 
     func run() async throws {
+        LineLogHandler.bootstrap()
         let environment = ProcessInfo.processInfo.environment
         var logger = Logger(label: "junction")
         logger.logLevel = environment["JUNCTION_LOG_LEVEL"].flatMap(Logger.Level.init(rawValue:)) ?? .info

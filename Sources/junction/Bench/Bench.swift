@@ -15,6 +15,7 @@ struct Bench: AsyncParsableCommand {
     @OptionGroup var options: BenchOptions
 
     func run() async throws {
+        LineLogHandler.bootstrap()
         var logger = Logger(label: "junction-bench")
         logger.logLevel = .warning
         let scenarios = try options.selectedScenarios()
