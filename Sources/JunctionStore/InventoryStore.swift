@@ -69,20 +69,9 @@ public struct InventoryStore: Sendable {
     /// the admin). Bundles and virtual SKUs are derived from their children.
     public func search(_ codes: [String], caller: Caller) async throws -> StockSearchResult {
         try await database.read { sql in
-            let locations: [LocationTypeRow]
-            if let channel = caller.partnerName {
-                locations = try await sql.raw("""
-                    SELECT l.code, l.location_type FROM locations l
-                    WHERE l.code IN (SELECT location_code FROM channel_locations WHERE channel_name = \(bind: channel))
-                       OR l.efs_channel = \(bind: channel)
-                    ORDER BY l.code
-                    """).all(reading: LocationTypeRow.self)
-            } else {
-                locations = try await sql.raw("SELECT code, location_type FROM locations ORDER BY code").all(reading: LocationTypeRow.self)
-            }
             let skus = try await SkuResolver.resolve(codes, channel: caller.partnerName, fallback: true, on: sql)
             let articles = Set(skus.values.flatMap { $0.components.map(\.articleId) })
-            let atp = try await Self.atp(articles: articles, locations: locations.map(\.code), on: sql)
+            let (locations, atp) = try await Self.locationsWithStock(of: articles, for: caller, on: sql)
             var result = StockSearchResult()
             var seen = Set<String>()
             for code in codes where seen.insert(code).inserted {
@@ -100,6 +89,31 @@ public struct InventoryStore: Sendable {
             }
             return result
         }
+    }
+
+    /// The caller's locations in code order (all for the admin; for a partner, its channel's locations and
+    /// those it fulfils as an EFS) with the ATP of `articles` at each (absent: none), in one read.
+    private static func locationsWithStock(of articles: Set<Int64>, for caller: Caller, on sql: any SQLDatabase) async throws
+        -> (locations: [LocationTypeRow], atp: [String: [Int64: Int]]) {
+        let stocked: SQLQueryString = articles.isEmpty ? "FALSE" : "i.article_id IN (\(binds: Array(articles)))"
+        let scope: SQLQueryString = caller.partnerName.map { channel in
+            """
+            WHERE l.code IN (SELECT location_code FROM channel_locations WHERE channel_name = \(bind: channel))
+               OR l.efs_channel = \(bind: channel)
+            """
+        } ?? ""
+        let rows = try await sql.raw("""
+            SELECT l.code, l.location_type, i.article_id, i.on_hand, i.reserved, i.buffer
+            FROM locations l LEFT JOIN inventory i ON i.location_code = l.code AND \(stocked)
+            \(scope)
+            ORDER BY l.code
+            """).all(reading: LocationStockRow.self)
+        var locations: [LocationTypeRow] = [], atp: [String: [Int64: Int]] = [:]
+        for row in rows {
+            if locations.last?.code != row.location.code { locations.append(row.location) }
+            if let article = row.article { atp[row.location.code, default: [:]][article] = row.level.atp }
+        }
+        return (locations, atp)
     }
 
     /// ATP per location and article (absent: none).
@@ -195,6 +209,21 @@ private struct LocationTypeRow: SQLRowReadable {
     init(row: any SQLRow) throws {
         code = try row.decode(column: "code", as: String.self)
         location_type = try row.decode(column: "location_type", as: String.self)
+    }
+}
+
+/// A location and, when it holds one of the articles asked for, that article's stock there.
+private struct LocationStockRow: SQLRowReadable {
+    var location: LocationTypeRow
+    var article: Int64?
+    var level: StockLevel
+
+    init(row: any SQLRow) throws {
+        location = try LocationTypeRow(row: row)
+        article = try row.decodeOptional(column: "article_id", as: Int64.self)
+        level = article == nil ? StockLevel(onHand: 0, reserved: 0, buffer: 0)
+            : StockLevel(onHand: try row.decode(column: "on_hand", as: Int.self), reserved: try row.decode(column: "reserved", as: Int.self),
+                         buffer: try row.decode(column: "buffer", as: Int.self))
     }
 }
 private struct LocationEfsRow: Decodable { var code: String; var efs_channel: String? }
