@@ -4,10 +4,11 @@ import SQLKit
 extension OrderStore {
     /// The whole order as the caller may see it.
     public func view(code: String, channelName: String?, caller: Caller) async throws -> OrderView {
-        let orderId = try await database.read { sql in
-            try await Self.resolve(code: code, channelName: channelName, caller: caller, on: sql).id
+        let baseURL = documentBaseURL
+        return try await database.read { sql in
+            let order = try await Self.resolve(code: code, channelName: channelName, caller: caller, on: sql)
+            return try await Self.loadView(order, documentBaseURL: baseURL, timeline: true, on: sql)
         }
-        return try await view(orderId: orderId)
     }
 
     /// The whole order with the given id (as ``create(_:caller:variant:)`` returns it).
@@ -25,6 +26,12 @@ extension OrderStore {
     static func loadView(orderId: Int64, documentBaseURL: String, timeline: Bool, on sql: any SQLDatabase) async throws -> OrderView? {
         guard let order = try await sql.raw("SELECT \(OrderRow.columns) FROM orders WHERE id = \(bind: orderId)")
             .first(reading: OrderRow.self) else { return nil }
+        return try await loadView(order, documentBaseURL: documentBaseURL, timeline: timeline, on: sql)
+    }
+
+    /// The whole order whose row is `order` (see ``loadView(orderId:documentBaseURL:timeline:on:)``).
+    static func loadView(_ order: OrderRow, documentBaseURL: String, timeline: Bool, on sql: any SQLDatabase) async throws -> OrderView {
+        let orderId = order.id
         let events = timeline ? try await sql.raw("""
             SELECT message_id, event_type, aggregate_type, aggregate_code, channel_name, location_code, reason, details, created_at
             FROM events WHERE order_id = \(bind: orderId) ORDER BY id
