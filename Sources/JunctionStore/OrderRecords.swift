@@ -164,6 +164,22 @@ enum OrderRecords {
             """).all(reading: LineRow.self)
     }
 
+    /// The order's lines and its allocations, in one read (each line with its allocations joined to it).
+    static func linesAndAllocations(orderId: Int64, on sql: any SQLDatabase) async throws -> (lines: [LineRow], allocations: [AllocationRow]) {
+        var lines: [LineRow] = [], allocations: [AllocationRow] = []
+        for row in try await sql.raw("""
+            SELECT l.order_id, l.line_no, l.order_item_code, l.channel_sku_code, l.article_id, l.quantity, l.cancelled,
+                l.seller_cancelled, l.selling_price, l.document, a.location_code, a.units
+            FROM order_lines l LEFT JOIN allocations a ON a.order_id = l.order_id AND a.line_no = l.line_no
+            WHERE l.order_id = \(bind: orderId) ORDER BY l.line_no, a.location_code
+            """).all() {
+            let line = try LineRow(row: row)
+            if lines.last?.line_no != line.line_no { lines.append(line) }
+            if !(try row.decodeNil(column: "location_code")) { allocations.append(try AllocationRow(row: row)) }
+        }
+        return (lines, allocations)
+    }
+
     static func allocations(orderId: Int64, on sql: any SQLDatabase) async throws -> [AllocationRow] {
         try await sql.raw("""
             SELECT order_id, line_no, location_code, units FROM allocations WHERE order_id = \(bind: orderId)
@@ -173,8 +189,7 @@ enum OrderRecords {
 
     /// The line states cancellation and allocation work on.
     static func lineStates(orderId: Int64, on sql: any SQLDatabase) async throws -> (states: [LineState], demands: [LineDemand]) {
-        let lines = try await lines(orderId: orderId, on: sql)
-        let allocations = try await allocations(orderId: orderId, on: sql)
+        let (lines, allocations) = try await linesAndAllocations(orderId: orderId, on: sql)
         let shipped = ShipmentRecords.shipped(try await ShipmentRecords.forOrder(orderId, on: sql),
                                               items: try await ShipmentRecords.items(orderId: orderId, on: sql))
         var states: [LineState] = [], demands: [LineDemand] = []

@@ -38,9 +38,8 @@ extension OrderStore {
             """).all(reading: EventRow.self).map { try $0.stored() } : []
         let shipments = try await ShipmentViews.load(try await ShipmentRecords.forOrder(orderId, on: sql), orderId: orderId,
                                                      baseURL: documentBaseURL, on: sql)
-        return try OrderView(order: order, lines: try await OrderRecords.lines(orderId: orderId, on: sql),
-                             allocations: try await OrderRecords.allocations(orderId: orderId, on: sql),
-                             shipments: shipments, events: events)
+        let (lines, allocations) = try await OrderRecords.linesAndAllocations(orderId: orderId, on: sql)
+        return try OrderView(order: order, lines: lines, allocations: allocations, shipments: shipments, events: events)
     }
 
     /// Orders in creation order, filtered, one page at a time (`cursor` is the last `omsOrderId` seen).

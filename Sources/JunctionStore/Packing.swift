@@ -13,8 +13,7 @@ struct Packing {
     func run(on sql: any SQLDatabase) async throws -> Int64 {
         let document = try JSONCoding.decode(OrderDocument.self, from: order.document)
         try checkPackable(document)
-        let lines = try await OrderRecords.lines(orderId: order.id, on: sql)
-        let allocations = try await OrderRecords.allocations(orderId: order.id, on: sql)
+        let (lines, allocations) = try await OrderRecords.linesAndAllocations(orderId: order.id, on: sql)
         let shipments = try await ShipmentRecords.forOrder(order.id, on: sql)
         let shipped = ShipmentRecords.shipped(shipments, items: try await ShipmentRecords.items(orderId: order.id, on: sql))
         let plan = try PackPlan.make(input, lines: packableLines(lines, allocations: allocations, shipped: shipped))
