@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import JunctionStore
+import JunctionHTTP
 import Logging
 import NIOHTTP1
 
