@@ -1,8 +1,8 @@
 import Foundation
 import Logging
 
-/// Writes log lines to standard error in swift-log's stream format (`time level label: key=value [source]
-/// message`), formatting metadata only when a line is written.
+/// Writes log lines (to standard error unless given another sink) in swift-log's stream format (`time level
+/// label: key=value [source] message`), formatting metadata only when a line is written.
 ///
 /// swift-log's own stream handler formats all of a logger's metadata again each time one item is set.
 /// Hummingbird sets the request id on every request's logger, so at the `info` level, where a request logs
