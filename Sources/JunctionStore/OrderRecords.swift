@@ -124,6 +124,12 @@ struct LineRow: SQLRowReadable, Sendable {
         selling_price = try row.decode(column: "selling_price", as: Int64.self)
         document = try row.decode(column: "document", as: String.self)
     }
+
+    /// The columns ``init(row:)`` reads, of `order_lines` named `l`.
+    static let columns: SQLQueryString = """
+        l.order_id, l.line_no, l.order_item_code, l.channel_sku_code, l.article_id, l.quantity, l.cancelled,
+        l.seller_cancelled, l.selling_price, l.document
+        """
 }
 
 struct AllocationRow: SQLRowReadable, Sendable {
@@ -157,19 +163,15 @@ enum OrderRecords {
     }
 
     static func lines(orderId: Int64, on sql: any SQLDatabase) async throws -> [LineRow] {
-        try await sql.raw("""
-            SELECT order_id, line_no, order_item_code, channel_sku_code, article_id, quantity, cancelled, seller_cancelled,
-                selling_price, document
-            FROM order_lines WHERE order_id = \(bind: orderId) ORDER BY line_no
-            """).all(reading: LineRow.self)
+        try await sql.raw("SELECT \(LineRow.columns) FROM order_lines l WHERE l.order_id = \(bind: orderId) ORDER BY l.line_no")
+            .all(reading: LineRow.self)
     }
 
     /// The order's lines and its allocations, in one read (each line with its allocations joined to it).
     static func linesAndAllocations(orderId: Int64, on sql: any SQLDatabase) async throws -> (lines: [LineRow], allocations: [AllocationRow]) {
         var lines: [LineRow] = [], allocations: [AllocationRow] = []
         for row in try await sql.raw("""
-            SELECT l.order_id, l.line_no, l.order_item_code, l.channel_sku_code, l.article_id, l.quantity, l.cancelled,
-                l.seller_cancelled, l.selling_price, l.document, a.location_code, a.units
+            SELECT \(LineRow.columns), a.location_code, a.units
             FROM order_lines l LEFT JOIN allocations a ON a.order_id = l.order_id AND a.line_no = l.line_no
             WHERE l.order_id = \(bind: orderId) ORDER BY l.line_no, a.location_code
             """).all() {
