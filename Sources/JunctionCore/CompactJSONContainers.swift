@@ -92,30 +92,35 @@ struct JSONUnkeyedWriter: UnkeyedEncodingContainer, JSONLeafEncoding {
 
     var codingPath: [any CodingKey] { CodingPathNode.path(path) }
 
-    /// Begins the next item; returns the path to it.
-    private mutating func beginItem() -> CodingPathNode {
+    /// Begins the next item; returns its index.
+    @discardableResult
+    private mutating func nextItem() -> Int {
         output.beginMember(at: depth)
         count += 1
-        return CodingPathNode(JSONIndexKey(intValue: count - 1), parent: path)
+        return count - 1
+    }
+
+    /// Begins the next item; returns the path to it.
+    private mutating func beginItem() -> CodingPathNode { itemPath(nextItem()) }
+
+    private func itemPath(_ index: Int) -> CodingPathNode {
+        CodingPathNode(JSONIndexKey(intValue: index), parent: path)
     }
 
     mutating func encodeNil() throws {
-        output.beginMember(at: depth)
-        count += 1
+        nextItem()
         output.writeNull()
     }
 
     mutating func encode<T: Encodable>(_ value: T) throws {
-        output.beginMember(at: depth)
-        count += 1
-        try output.write(value, path: CodingPathNode(JSONIndexKey(intValue: count - 1), parent: path))
+        let index = nextItem()
+        // The path is built only if the value's encoding needs it.
+        try output.write(value, path: itemPath(index))
     }
-
 
     /// A leaf item, written without the generic path.
     mutating func leaf<Leaf: JSONLeaf>(_ value: Leaf) throws {
-        output.beginMember(at: depth)
-        count += 1
+        nextItem()
         try value.write(to: output, path: path)
     }
 

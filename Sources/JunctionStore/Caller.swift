@@ -34,3 +34,12 @@ public enum Caller: Sendable, Hashable {
         guard isAdmin else { throw DomainError.forbidden("only the admin may do this") }
     }
 }
+
+extension Caller {
+    /// Whether the caller works with a location so tied to it: the admin with all, a partner by
+    /// ``LocationTies/reachable(by:)``.
+    func reaches(_ ties: LocationTies) -> Bool {
+        guard let partner = partnerName else { return true }
+        return ties.reachable(by: partner)
+    }
+}

@@ -91,25 +91,19 @@ public struct InventoryStore: Sendable {
         }
     }
 
-    /// The caller's locations in code order (all for the admin; for a partner, its channel's locations and
-    /// those it fulfils as an EFS) with the ATP of `articles` at each (absent: none), in one read.
+    /// The caller's locations in code order (see ``Caller/reaches(_:)``) with the ATP of `articles` at each
+    /// (absent: none), in one read.
     private static func locationsWithStock(of articles: Set<Int64>, for caller: Caller, on sql: any SQLDatabase) async throws
         -> (locations: [LocationTypeRow], atp: [String: [Int64: Int]]) {
         let stocked: SQLQueryString = articles.isEmpty ? "FALSE" : "i.article_id IN (\(binds: Array(articles)))"
-        let scope: SQLQueryString = caller.partnerName.map { channel in
-            """
-            WHERE l.code IN (SELECT location_code FROM channel_locations WHERE channel_name = \(bind: channel))
-               OR l.efs_channel = \(bind: channel)
-            """
-        } ?? ""
         let rows = try await sql.raw("""
-            SELECT l.code, l.location_type, i.article_id, i.on_hand, i.reserved, i.buffer
-            FROM locations l LEFT JOIN inventory i ON i.location_code = l.code AND \(stocked)
-            \(scope)
+            SELECT l.code, l.location_type, \(LocationTieRow.columns(for: caller)), i.article_id, i.on_hand, i.reserved, i.buffer
+            FROM locations l \(LocationTieRow.join(for: caller))
+            LEFT JOIN inventory i ON i.location_code = l.code AND \(stocked)
             ORDER BY l.code
             """).all(reading: LocationStockRow.self)
         var locations: [LocationTypeRow] = [], atp: [String: [Int64: Int]] = [:]
-        for row in rows {
+        for row in rows where caller.reaches(row.ties) {
             if locations.last?.code != row.location.code { locations.append(row.location) }
             if let article = row.article { atp[row.location.code, default: [:]][article] = row.level.atp }
         }
@@ -129,26 +123,21 @@ public struct InventoryStore: Sendable {
         return atp
     }
 
-    /// The locations a caller may set stock at: all for the admin; for a partner, its channel's locations
-    /// and those it fulfils as an EFS.
+    /// The locations a caller may set stock at (see ``Caller/reaches(_:)``), among those that exist.
     static func writableLocations(_ caller: Caller, on sql: any SQLDatabase) async throws -> LocationScope {
-        let all = try await sql.raw("SELECT code, efs_channel FROM locations").all(decoding: LocationEfsRow.self)
-        guard let channel = caller.partnerName else {
-            return LocationScope(known: Set(all.map(\.code)), writable: nil)
-        }
-        let linked = try await sql.raw("SELECT location_code AS document FROM channel_locations WHERE channel_name = \(bind: channel)")
-            .all(decoding: DocumentRow.self).map(\.document)
-        return LocationScope(known: Set(all.map(\.code)),
-                             writable: Set(linked).union(all.filter { $0.efs_channel == channel }.map(\.code)))
+        let all = try await sql.raw("""
+            SELECT l.code, \(LocationTieRow.columns(for: caller)) FROM locations l \(LocationTieRow.join(for: caller))
+            """).all(reading: LocationTieRow.self)
+        return LocationScope(known: Set(all.map(\.code)), writable: Set(all.filter { caller.reaches($0.ties) }.map(\.code)))
     }
 }
 
-/// Which locations exist and which of them a caller may write (`nil`: all).
+/// Which locations exist and which of them a caller may write.
 struct LocationScope {
     var known: Set<String>
-    var writable: Set<String>?
+    var writable: Set<String>
 
-    func allowed(_ code: String) -> Bool { known.contains(code) && (writable?.contains(code) ?? true) }
+    func allowed(_ code: String) -> Bool { writable.contains(code) }
 }
 
 /// Per-entry outcome of an absolute update.
@@ -215,15 +204,43 @@ private struct LocationTypeRow: SQLRowReadable {
 /// A location and, when it holds one of the articles asked for, that article's stock there.
 private struct LocationStockRow: SQLRowReadable {
     var location: LocationTypeRow
+    var ties: LocationTies
     var article: Int64?
     var level: StockLevel
 
     init(row: any SQLRow) throws {
         location = try LocationTypeRow(row: row)
+        ties = try LocationTieRow.ties(in: row)
         article = try row.decodeOptional(column: "article_id", as: Int64.self)
         level = article == nil ? StockLevel(onHand: 0, reserved: 0, buffer: 0)
             : StockLevel(onHand: try row.decode(column: "on_hand", as: Int.self), reserved: try row.decode(column: "reserved", as: Int.self),
                          buffer: try row.decode(column: "buffer", as: Int.self))
     }
 }
-private struct LocationEfsRow: Decodable { var code: String; var efs_channel: String? }
+
+/// A location's code and its ties to the caller, read from `locations l` with ``join(for:)``.
+private struct LocationTieRow: SQLRowReadable {
+    var code: String
+    var ties: LocationTies
+
+    init(row: any SQLRow) throws {
+        code = try row.decode(column: "code", as: String.self)
+        ties = try Self.ties(in: row)
+    }
+
+    static func ties(in row: any SQLRow) throws -> LocationTies {
+        LocationTies(listedByChannel: try row.decodeOptional(column: "listed_by", as: String.self) != nil,
+                     efsChannel: try row.decodeOptional(column: "efs_channel", as: String.self))
+    }
+
+    /// The columns of the ties: `listed_by` names the caller's channel where it lists the location.
+    static func columns(for caller: Caller) -> SQLQueryString {
+        caller.partnerName == nil ? "l.efs_channel, NULL AS listed_by" : "l.efs_channel, cl.channel_name AS listed_by"
+    }
+
+    /// The caller's channel's listing of each location (at most one row: the link is the table's key).
+    static func join(for caller: Caller) -> SQLQueryString {
+        guard let channel = caller.partnerName else { return "" }
+        return "LEFT JOIN channel_locations cl ON cl.location_code = l.code AND cl.channel_name = \(bind: channel)"
+    }
+}

@@ -14,6 +14,21 @@ struct JunctionCommand: AsyncParsableCommand {
         abstract: "Junction, an open order-management hub that speaks Increff's OMS API.",
         subcommands: [Serve.self, Migrate.self, Demo.self, Bench.self],
         defaultSubcommand: Serve.self)
+
+    /// Every subcommand logs through ``LineLogHandler``.
+    static func main() async {
+        LineLogHandler.bootstrap()
+        do {
+            var command = try parseAsRoot()
+            if var asynchronous = command as? any AsyncParsableCommand {
+                try await asynchronous.run()
+            } else {
+                try command.run()
+            }
+        } catch {
+            exit(withError: error)
+        }
+    }
 }
 
 /// Options every command shares: where the database is.
@@ -51,7 +66,6 @@ struct Serve: AsyncParsableCommand {
     @Flag(help: "Seed the demo catalogue first (see `junction demo`)") var demo = false
 
     func run() async throws {
-        LineLogHandler.bootstrap()
         let environment = ProcessInfo.processInfo.environment
         var logger = Logger(label: "junction")
         logger.logLevel = environment["JUNCTION_LOG_LEVEL"].flatMap(Logger.Level.init(rawValue:)) ?? .info

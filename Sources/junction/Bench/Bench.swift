@@ -16,7 +16,6 @@ struct Bench: AsyncParsableCommand {
     @OptionGroup var options: BenchOptions
 
     func run() async throws {
-        LineLogHandler.bootstrap()
         var logger = Logger(label: "junction-bench")
         logger.logLevel = .warning
         let scenarios = try options.selectedScenarios()
