@@ -53,14 +53,14 @@ public enum JSONValue: Hashable, Sendable, Codable {
 extension JSONValue {
     /// Reads JSON text; throws for text that is not JSON.
     public static func parse(_ text: String) throws -> JSONValue {
-        var parser = JSONValueParser(text)
+        var parser = JSONParser<JSONValue>(text)
         return try parser.document()
     }
 
     /// Reads JSON text that must hold an object, and returns its members.
     public static func parseObject(_ text: String) throws -> [String: JSONValue] {
         guard case .object(let fields) = try parse(text) else {
-            throw JSONValueParser.Failure(offset: 0, reason: "an object was expected")
+            throw JSONSyntaxError(offset: 0, reason: "an object was expected")
         }
         return fields
     }

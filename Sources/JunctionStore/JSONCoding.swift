@@ -3,8 +3,6 @@ import JunctionCore
 
 /// JSON documents kept in TEXT columns, and the canonical form requests are fingerprinted by.
 enum JSONCoding {
-    private static let decoder = JSONDecoder()
-
     /// The value as a JSON document to store.
     static func string<T: Encodable>(_ value: T) throws -> String {
         try CompactJSONEncoder.string(value)
@@ -17,6 +15,6 @@ enum JSONCoding {
     }
 
     static func decode<T: Decodable>(_ type: T.Type, from text: String) throws -> T {
-        try decoder.decode(type, from: Data(text.utf8))
+        try CompactJSONDecoder.decode(type, from: text)
     }
 }

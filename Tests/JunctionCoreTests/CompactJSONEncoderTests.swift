@@ -70,6 +70,7 @@ import Testing
         let foundation = try encoder.encode(order)
         #expect(try JSONValue.parse(String(decoding: compact, as: UTF8.self)) == JSONValue.parse(String(decoding: foundation, as: UTF8.self)))
         #expect(try JSONDecoder().decode(Order.self, from: Data(compact)) == order)
+        #expect(try CompactJSONDecoder.decode(Order.self, from: String(decoding: compact, as: UTF8.self)) == order)
     }
 
     @Test func randomDocumentsReadBackTheSame() throws {
@@ -78,6 +79,7 @@ import Testing
             let value = Self.randomValue(depth: 0, using: &generator)
             let text = try CompactJSONEncoder.string(value)
             #expect(try JSONValue.parse(text) == value, "\(text)")
+            #expect(try CompactJSONDecoder.decode(JSONValue.self, from: text) == value, "\(text)")
         }
     }
 

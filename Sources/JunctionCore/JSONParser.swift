@@ -1,23 +1,36 @@
-/// Reads JSON text (RFC 8259) straight into a ``JSONValue``, byte by byte. Decoding a `JSONValue` through
-/// `Decodable` has to guess each value's kind by trying one container type after another, and every wrong
-/// guess costs a thrown error; stored event details and partner settings are read this way instead.
-struct JSONValueParser {
+/// Why a text is not JSON, and where.
+struct JSONSyntaxError: Error, CustomStringConvertible {
+    var offset: Int
+    var reason: String
+    var description: String { "not JSON at byte \(offset): \(reason)" }
+}
+
+/// A tree that ``JSONParser`` builds: one case per kind of JSON value.
+protocol JSONTree {
+    static var null: Self { get }
+    static func bool(_ flag: Bool) -> Self
+    /// A number from its text, which follows JSON's grammar.
+    static func number(text: ArraySlice<UInt8>) -> Self?
+    static func string(_ text: String) -> Self
+    static func array(_ items: [Self]) -> Self
+    /// An object from its members in the order written (a name may repeat).
+    static func object(names: [String], values: [Self]) -> Self
+}
+
+/// Reads JSON text (RFC 8259) straight into a tree, byte by byte: a ``JSONValue`` for stored event details
+/// and partner settings (decoding one through `Decodable` has to guess each value's kind by trying one
+/// container type after another, and every wrong guess costs a thrown error), or the tree
+/// ``CompactJSONDecoder`` decodes stored documents from.
+struct JSONParser<Tree: JSONTree> {
     private let bytes: [UInt8]
     private var index = 0
     /// How deeply arrays and objects may nest before the text is refused (the parser recurses).
-    static let maximumDepth = 512
-
-    /// Why a text is not JSON, and where.
-    struct Failure: Error, CustomStringConvertible {
-        var offset: Int
-        var reason: String
-        var description: String { "not JSON at byte \(offset): \(reason)" }
-    }
+    static var maximumDepth: Int { 512 }
 
     init(_ text: String) { bytes = Array(text.utf8) }
 
     /// The one value the whole text holds (white space around it allowed).
-    mutating func document() throws -> JSONValue {
+    mutating func document() throws -> Tree {
         skipSpace()
         let value = try self.value(depth: 0)
         skipSpace()
@@ -25,7 +38,7 @@ struct JSONValueParser {
         return value
     }
 
-    private mutating func value(depth: Int) throws -> JSONValue {
+    private mutating func value(depth: Int) throws -> Tree {
         guard depth < Self.maximumDepth else { throw failure("nested more than \(Self.maximumDepth) deep") }
         guard index < bytes.count else { throw failure("a value was expected") }
         switch bytes[index] {
@@ -35,34 +48,32 @@ struct JSONValueParser {
         case UInt8(ascii: "t"): try literal("true"); return .bool(true)
         case UInt8(ascii: "f"): try literal("false"); return .bool(false)
         case UInt8(ascii: "n"): try literal("null"); return .null
-        default: return .number(try number())
+        default: return try number()
         }
     }
 
-    private mutating func object(depth: Int) throws -> JSONValue {
+    private mutating func object(depth: Int) throws -> Tree {
         index += 1
-        var fields: [String: JSONValue] = [:]
+        var names: [String] = [], values: [Tree] = []
         skipSpace()
-        if take(UInt8(ascii: "}")) { return .object(fields) }
+        if take(UInt8(ascii: "}")) { return .object(names: names, values: values) }
         repeat {
             skipSpace()
             guard index < bytes.count, bytes[index] == UInt8(ascii: "\"") else { throw failure("a member name was expected") }
-            let name = try string()
+            names.append(try string())
             skipSpace()
             guard take(UInt8(ascii: ":")) else { throw failure("':' was expected") }
             skipSpace()
-            let member = try value(depth: depth + 1)
-            // A repeated name keeps its first value, as Foundation's decoder does.
-            if fields[name] == nil { fields[name] = member }
+            values.append(try value(depth: depth + 1))
             skipSpace()
         } while take(UInt8(ascii: ","))
         guard take(UInt8(ascii: "}")) else { throw failure("',' or '}' was expected") }
-        return .object(fields)
+        return .object(names: names, values: values)
     }
 
-    private mutating func array(depth: Int) throws -> JSONValue {
+    private mutating func array(depth: Int) throws -> Tree {
         index += 1
-        var items: [JSONValue] = []
+        var items: [Tree] = []
         skipSpace()
         if take(UInt8(ascii: "]")) { return .array(items) }
         repeat {
@@ -145,7 +156,7 @@ struct JSONValueParser {
     }
 
     /// A number, following JSON's grammar: `-? (0 | [1-9][0-9]*) (. [0-9]+)? ([eE] [+-]? [0-9]+)?`.
-    private mutating func number() throws -> Double {
+    private mutating func number() throws -> Tree {
         let start = index
         _ = take(UInt8(ascii: "-"))
         guard index < bytes.count, isDigit(bytes[index]) else { throw failure("a value was expected") }
@@ -160,9 +171,7 @@ struct JSONValueParser {
             guard index < bytes.count, isDigit(bytes[index]) else { throw failure("a digit was expected in the exponent") }
             skipDigits()
         }
-        guard let number = Double(String(decoding: bytes[start..<index], as: UTF8.self)), number.isFinite else {
-            throw failure("a number out of range")
-        }
+        guard let number = Tree.number(text: bytes[start..<index]) else { throw failure("a number out of range") }
         return number
     }
 
@@ -196,5 +205,19 @@ struct JSONValueParser {
 
     private func isDigit(_ byte: UInt8) -> Bool { byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9") }
 
-    private func failure(_ reason: String) -> Failure { Failure(offset: index, reason: reason) }
+    private func failure(_ reason: String) -> JSONSyntaxError { JSONSyntaxError(offset: index, reason: reason) }
+}
+
+extension JSONValue: JSONTree {
+    static func number(text: ArraySlice<UInt8>) -> JSONValue? {
+        guard let number = Double(String(decoding: text, as: UTF8.self)), number.isFinite else { return nil }
+        return .number(number)
+    }
+
+    /// A repeated name keeps its first value, as Foundation's decoder does.
+    static func object(names: [String], values: [JSONValue]) -> JSONValue {
+        var fields: [String: JSONValue] = Dictionary(minimumCapacity: names.count)
+        for (name, value) in zip(names, values) where fields[name] == nil { fields[name] = value }
+        return .object(fields)
+    }
 }

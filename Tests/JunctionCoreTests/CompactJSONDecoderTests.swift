@@ -1,0 +1,74 @@
+import Foundation
+import JunctionCore
+import Testing
+
+/// The compact decoder reads what `JSONDecoder` reads, numbers exactly, and fails where it fails.
+@Suite struct CompactJSONDecoderTests {
+    private struct Parcel: Codable, Equatable {
+        var code: String
+        var weight: Double
+        var pieces: Int
+        var serial: Int64
+        var price: Paise
+        var fragile: Bool
+        var note: String?
+        var flag: FlexBool?
+        var items: [Item]
+        var sizes: [String: Int]
+        var extra: CustomAttributes?
+    }
+
+    private struct Item: Codable, Equatable {
+        var sku: String
+        var units: UInt8
+    }
+
+    @Test func readsEveryKindOfMemberAsJSONDecoderDoes() throws {
+        let text = #"""
+            {"code": "P/1 \"q\" \u20b9 \ud83d\ude42", "weight": 2.5e0, "pieces": 3, "serial": 9007199254740993,
+             "price": 499.5, "fragile": false, "note": null, "flag": "TRUE",
+             "items": [{"sku": "A", "units": 2}, {"units": 255, "sku": "B"}], "sizes": {"S": 1, "M": -2},
+             "extra": {"attribute1": "gold", "attribute2": [1, null, {"x": true}]}, "unknown": [1, 2]}
+            """#
+        let compact = try CompactJSONDecoder.decode(Parcel.self, from: text)
+        #expect(compact == (try JSONDecoder().decode(Parcel.self, from: Data(text.utf8))))
+        #expect(compact.code == "P/1 \"q\" ₹ 🙂" && compact.serial == 9_007_199_254_740_993 && compact.price.value == 49_950)
+        #expect(compact.note == nil && compact.flag?.value == true && compact.items.last == Item(sku: "B", units: 255))
+    }
+
+    @Test func wholeNumbersMayCarryAFractionOrAnExponent() throws {
+        #expect(try CompactJSONDecoder.decode([Int].self, from: "[2.0, 1e3, -0, 12]") == [2, 1000, 0, 12])
+        #expect(try CompactJSONDecoder.decode([Int64].self, from: "[9223372036854775807, -9223372036854775808]") == [.max, .min])
+        #expect(try CompactJSONDecoder.decode(Decimal.self, from: "0.1") == Decimal(string: "0.1"))
+        #expect(throws: DecodingError.self) { try CompactJSONDecoder.decode([Int].self, from: "[2.5]") }
+        #expect(throws: DecodingError.self) { try CompactJSONDecoder.decode([UInt8].self, from: "[256]") }
+        #expect(throws: DecodingError.self) { try CompactJSONDecoder.decode([Int64].self, from: "[9223372036854775808]") }
+    }
+
+    @Test func errorsNameWhereTheValueWas() throws {
+        let missing = #"{"code": "P", "weight": 1, "pieces": 1, "serial": 1, "price": 1, "fragile": true, "items": [{"sku": "A"}], "sizes": {}}"#
+        #expect(path(of: missing) == "items.0")
+        let wrongType = #"{"code": "P", "weight": 1, "pieces": "1", "serial": 1, "price": 1, "fragile": true, "items": [], "sizes": {}}"#
+        #expect(path(of: wrongType) == "pieces")
+        let null = #"{"code": null, "weight": 1, "pieces": 1, "serial": 1, "price": 1, "fragile": true, "items": [], "sizes": {}}"#
+        #expect(path(of: null) == "code")
+        #expect(throws: (any Error).self) { try CompactJSONDecoder.decode(Item.self, from: #"{"sku": "A", "units": 1} x"#) }
+    }
+
+    @Test func aRepeatedNameKeepsItsFirstValue() throws {
+        #expect(try CompactJSONDecoder.decode(Item.self, from: #"{"sku": "A", "units": 1, "sku": "B"}"#) == Item(sku: "A", units: 1))
+    }
+
+    /// The coding path of the error decoding `text` as a parcel, dotted.
+    private func path(of text: String) -> String? {
+        do {
+            _ = try CompactJSONDecoder.decode(Parcel.self, from: text)
+            return nil
+        } catch DecodingError.keyNotFound(_, let context), DecodingError.typeMismatch(_, let context),
+                DecodingError.valueNotFound(_, let context), DecodingError.dataCorrupted(let context) {
+            return context.codingPath.map { $0.intValue.map(String.init) ?? $0.stringValue }.joined(separator: ".")
+        } catch {
+            return "\(error)"
+        }
+    }
+}
