@@ -92,10 +92,16 @@ struct OrderRow: SQLRowReadable, Sendable {
         updated_at = try row.decode(column: "updated_at", as: Int64.self)
     }
 
-    static let columns: SQLQueryString = """
-        id, channel_name, order_code, status, order_type, is_priority, on_hold, order_time, requested_location,
-        is_split_required, request_hash, document, grand_total, created_at, updated_at
-        """
+    private static let columnNames = [
+        "id", "channel_name", "order_code", "status", "order_type", "is_priority", "on_hold", "order_time",
+        "requested_location", "is_split_required", "request_hash", "document", "grand_total", "created_at", "updated_at",
+    ]
+
+    /// The columns ``init(row:)`` reads.
+    static let columns = SQLQueryString(columnNames.joined(separator: ", "))
+
+    /// The same columns of `orders` named `o`.
+    static let qualifiedColumns = SQLQueryString(columnNames.map { "o.\($0)" }.joined(separator: ", "))
 
     var orderStatus: OrderStatus { OrderStatus(rawValue: status) ?? .unallocated }
 }
@@ -122,14 +128,30 @@ struct LineRow: SQLRowReadable, Sendable {
         cancelled = try row.decode(column: "cancelled", as: Int.self)
         seller_cancelled = try row.decode(column: "seller_cancelled", as: Int.self)
         selling_price = try row.decode(column: "selling_price", as: Int64.self)
-        document = try row.decode(column: "document", as: String.self)
+        document = try row.decode(column: Self.documentColumn(in: row), as: String.self)
     }
 
+    private static let columnNames = [
+        "order_id", "line_no", "order_item_code", "channel_sku_code", "article_id", "quantity", "cancelled",
+        "seller_cancelled", "selling_price",
+    ]
+
     /// The columns ``init(row:)`` reads, of `order_lines` named `l`.
-    static let columns: SQLQueryString = """
-        l.order_id, l.line_no, l.order_item_code, l.channel_sku_code, l.article_id, l.quantity, l.cancelled,
-        l.seller_cancelled, l.selling_price, l.document
-        """
+    static let columns = SQLQueryString((columnNames + ["document"]).map { "l.\($0)" }.joined(separator: ", "))
+
+    /// The same columns with the line's document as `line_document`, for reads that also hold the order's.
+    static let columnsBesideOrder = SQLQueryString(columnNames.map { "l.\($0)" }.joined(separator: ", ") + ", l.document AS line_document")
+
+    private static func documentColumn(in row: any SQLRow) -> String {
+        row.contains(column: "line_document") ? "line_document" : "document"
+    }
+}
+
+/// An order's row with its lines and their allocations.
+struct OrderWithLines: Sendable {
+    var order: OrderRow
+    var lines: [LineRow]
+    var allocations: [AllocationRow]
 }
 
 struct AllocationRow: SQLRowReadable, Sendable {
@@ -149,9 +171,7 @@ struct AllocationRow: SQLRowReadable, Sendable {
 /// Reading and writing the rows of one order.
 enum OrderRecords {
     static func find(channel: String?, code: String, on sql: any SQLDatabase) async throws -> [OrderRow] {
-        // Without a channel, each channel's (channel, code) index entry is looked up.
-        let channels: SQLQueryString = channel.map { "= \(bind: $0)" } ?? "IN (SELECT name FROM channels)"
-        return try await sql.raw("SELECT \(OrderRow.columns) FROM orders WHERE channel_name \(channels) AND order_code = \(bind: code)")
+        try await sql.raw("SELECT \(OrderRow.qualifiedColumns) FROM orders o WHERE \(codeCondition(channel: channel, code: code))")
             .all(reading: OrderRow.self)
     }
 
@@ -165,6 +185,33 @@ enum OrderRecords {
     static func lines(orderId: Int64, on sql: any SQLDatabase) async throws -> [LineRow] {
         try await sql.raw("SELECT \(LineRow.columns) FROM order_lines l WHERE l.order_id = \(bind: orderId) ORDER BY l.line_no")
             .all(reading: LineRow.self)
+    }
+
+    /// The orders meeting `condition` (on `orders` named `o`), each with its lines and their allocations, in
+    /// one read.
+    static func withLines(where condition: SQLQueryString, on sql: any SQLDatabase) async throws -> [OrderWithLines] {
+        var found: [OrderWithLines] = []
+        for row in try await sql.raw("""
+            SELECT \(OrderRow.qualifiedColumns), \(LineRow.columnsBesideOrder), a.location_code, a.units
+            FROM orders o LEFT JOIN order_lines l ON l.order_id = o.id
+            LEFT JOIN allocations a ON a.order_id = l.order_id AND a.line_no = l.line_no
+            WHERE \(condition) ORDER BY o.id, l.line_no, a.location_code
+            """).all() {
+            let orderId = try row.decode(column: "id", as: Int64.self)
+            if found.last?.order.id != orderId { found.append(OrderWithLines(order: try OrderRow(row: row), lines: [], allocations: [])) }
+            guard !(try row.decodeNil(column: "line_no")) else { continue }
+            let line = try LineRow(row: row)
+            if found[found.count - 1].lines.last?.line_no != line.line_no { found[found.count - 1].lines.append(line) }
+            if !(try row.decodeNil(column: "location_code")) { found[found.count - 1].allocations.append(try AllocationRow(row: row)) }
+        }
+        return found
+    }
+
+    /// The condition of ``withLines(where:on:)`` for the orders with `code`, in `channel` or in any channel.
+    static func codeCondition(channel: String?, code: String) -> SQLQueryString {
+        // Without a channel, each channel's (channel, code) index entry is looked up.
+        let channels: SQLQueryString = channel.map { "= \(bind: $0)" } ?? "IN (SELECT name FROM channels)"
+        return "o.channel_name \(channels) AND o.order_code = \(bind: code)"
     }
 
     /// The order's lines and its allocations, in one read (each line with its allocations joined to it).

@@ -6,8 +6,10 @@ extension OrderStore {
     public func view(code: String, channelName: String?, caller: Caller) async throws -> OrderView {
         let baseURL = documentBaseURL
         return try await database.read { sql in
-            let order = try await Self.resolve(code: code, channelName: channelName, caller: caller, on: sql)
-            return try await Self.loadView(order, documentBaseURL: baseURL, timeline: true, on: sql)
+            let found = try await Self.visible(code: code, channelName: channelName, caller: caller, on: sql, order: \.order) { channel in
+                try await OrderRecords.withLines(where: OrderRecords.codeCondition(channel: channel, code: code), on: sql)
+            }
+            return try await Self.loadView(found, documentBaseURL: baseURL, timeline: true, on: sql)
         }
     }
 
@@ -24,22 +26,21 @@ extension OrderStore {
 
     /// The whole order with its shipments, and its timeline when asked; nil for an unknown id.
     static func loadView(orderId: Int64, documentBaseURL: String, timeline: Bool, on sql: any SQLDatabase) async throws -> OrderView? {
-        guard let order = try await sql.raw("SELECT \(OrderRow.columns) FROM orders WHERE id = \(bind: orderId)")
-            .first(reading: OrderRow.self) else { return nil }
-        return try await loadView(order, documentBaseURL: documentBaseURL, timeline: timeline, on: sql)
+        guard let found = try await OrderRecords.withLines(where: "o.id = \(bind: orderId)", on: sql).first else { return nil }
+        return try await loadView(found, documentBaseURL: documentBaseURL, timeline: timeline, on: sql)
     }
 
-    /// The whole order whose row is `order` (see ``loadView(orderId:documentBaseURL:timeline:on:)``).
-    static func loadView(_ order: OrderRow, documentBaseURL: String, timeline: Bool, on sql: any SQLDatabase) async throws -> OrderView {
-        let orderId = order.id
+    /// The whole order whose rows are `found` (see ``loadView(orderId:documentBaseURL:timeline:on:)``).
+    private static func loadView(_ found: OrderWithLines, documentBaseURL: String, timeline: Bool,
+                                 on sql: any SQLDatabase) async throws -> OrderView {
+        let orderId = found.order.id
         let events = timeline ? try await sql.raw("""
             SELECT message_id, event_type, aggregate_type, aggregate_code, channel_name, location_code, reason, details, created_at
             FROM events WHERE order_id = \(bind: orderId) ORDER BY id
             """).all(reading: EventRow.self).map { try $0.stored() } : []
         let shipments = try await ShipmentViews.load(try await ShipmentRecords.forOrder(orderId, on: sql), orderId: orderId,
                                                      baseURL: documentBaseURL, on: sql)
-        let (lines, allocations) = try await OrderRecords.linesAndAllocations(orderId: orderId, on: sql)
-        return try OrderView(order: order, lines: lines, allocations: allocations, shipments: shipments, events: events)
+        return try OrderView(order: found.order, lines: found.lines, allocations: found.allocations, shipments: shipments, events: events)
     }
 
     /// Orders in creation order, filtered, one page at a time (`cursor` is the last `omsOrderId` seen).
@@ -89,29 +90,32 @@ extension OrderStore {
 
     private static func resolve(code: String, channelName: String?, caller: Caller, forUpdate: Bool,
                                 on sql: any SQLDatabase) async throws -> OrderRow {
-        let order = try await visible(code: code, channelName: channelName, caller: caller, on: sql)
+        let order = try await visible(code: code, channelName: channelName, caller: caller, on: sql, order: \.self) { channel in
+            try await OrderRecords.find(channel: channel, code: code, on: sql)
+        }
         return forUpdate ? try await OrderRecords.lock(order, on: sql) : order
     }
 
-    private static func visible(code: String, channelName: String?, caller: Caller, on sql: any SQLDatabase) async throws -> OrderRow {
+    /// The one of the orders `find` gives for a channel (`nil`: any channel) that the caller may see.
+    private static func visible<Found>(code: String, channelName: String?, caller: Caller, on sql: any SQLDatabase,
+                                       order: (Found) -> OrderRow,
+                                       find: (String?) async throws -> [Found]) async throws -> Found {
         switch caller {
         case .admin:
-            let rows = try await OrderRecords.find(channel: channelName, code: code, on: sql)
-            guard let first = rows.first else { throw DomainError.notFound("no order \(code)") }
-            if rows.count > 1 { throw DomainError.invalid("channelName", "order \(code) exists in several channels; name one") }
+            let found = try await find(channelName)
+            guard let first = found.first else { throw DomainError.notFound("no order \(code)") }
+            if found.count > 1 { throw DomainError.invalid("channelName", "order \(code) exists in several channels; name one") }
             return first
         case .partner(let name, let type) where type.sellsOrders:
-            guard let order = try await OrderRecords.find(channel: name, code: code, on: sql).first else {
-                throw DomainError.notFound("no order \(code)")
-            }
-            return order
+            guard let first = try await find(name).first else { throw DomainError.notFound("no order \(code)") }
+            return first
         case .partner(let name, .efs):
-            for order in try await OrderRecords.find(channel: channelName, code: code, on: sql) {
+            for candidate in try await find(channelName) {
                 let fulfils = try await sql.raw("""
                     SELECT a.location_code AS document FROM allocations a JOIN locations l ON l.code = a.location_code
-                    WHERE a.order_id = \(bind: order.id) AND l.efs_channel = \(bind: name) LIMIT 1
+                    WHERE a.order_id = \(bind: order(candidate).id) AND l.efs_channel = \(bind: name) LIMIT 1
                     """).first(decoding: DocumentRow.self)
-                if fulfils != nil { return order }
+                if fulfils != nil { return candidate }
             }
             throw DomainError.notFound("no order \(code) at a location \(name) fulfils")
         case .partner(let name, let type):
