@@ -7,8 +7,24 @@ import Foundation
 /// of the CPU of an order read, decoding the order's and its lines' documents.
 public enum CompactJSONDecoder {
     public static func decode<T: Decodable>(_ type: T.Type, from text: String) throws -> T {
-        var parser = JSONParser<JSONNode>(text)
-        return try parser.document().decoded(as: type, path: nil)
+        try decode(type, parsing: JSONParser(text))
+    }
+
+    /// Reads JSON that arrived as bytes, such as a request body.
+    public static func decode<T: Decodable>(_ type: T.Type, from bytes: [UInt8]) throws -> T {
+        try decode(type, parsing: JSONParser(bytes: bytes))
+    }
+
+    /// Text that is not JSON fails as `DecodingError.dataCorrupted` at the top, as with Foundation's decoder.
+    private static func decode<T: Decodable>(_ type: T.Type, parsing parser: JSONParser<JSONNode>) throws -> T {
+        var parser = parser
+        let root: JSONNode
+        do {
+            root = try parser.document()
+        } catch let error as JSONSyntaxError {
+            throw DecodingError.dataCorrupted(.init(codingPath: [], debugDescription: error.description, underlyingError: error))
+        }
+        return try root.decoded(as: type, path: nil)
     }
 }
 

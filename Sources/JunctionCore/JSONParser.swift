@@ -29,6 +29,9 @@ struct JSONParser<Tree: JSONTree> {
 
     init(_ text: String) { bytes = Array(text.utf8) }
 
+    /// Text that arrived as bytes (a request body); a string that is not UTF-8 is refused.
+    init(bytes: [UInt8]) { self.bytes = bytes }
+
     /// The one value the whole text holds (white space around it allowed).
     mutating func document() throws -> Tree {
         skipSpace()
@@ -96,11 +99,16 @@ struct JSONParser<Tree: JSONTree> {
                 guard bytes[index] >= 0x20 else { throw failure("a control character in a string") }
                 index += 1
             }
-            unescaped.append(contentsOf: bytes[start..<index])
             guard index < bytes.count else { throw failure("a string is not closed") }
+            if bytes[index] == UInt8(ascii: "\""), unescaped.isEmpty {
+                // A string without escapes is made from its bytes where they lie.
+                index += 1
+                return try text(bytes[start..<(index - 1)])
+            }
+            unescaped.append(contentsOf: bytes[start..<index])
             if bytes[index] == UInt8(ascii: "\"") {
                 index += 1
-                return String(decoding: unescaped, as: UTF8.self)
+                return try text(unescaped[...])
             }
             index += 1
             guard index < bytes.count else { throw failure("a string is not closed") }
@@ -117,6 +125,11 @@ struct JSONParser<Tree: JSONTree> {
             default: throw failure("an unknown escape")
             }
         }
+    }
+
+    private func text(_ utf8: ArraySlice<UInt8>) throws -> String {
+        guard let text = String(validating: utf8, as: UTF8.self) else { throw failure("a string that is not UTF-8") }
+        return text
     }
 
     /// The UTF-8 bytes of a `\uXXXX` escape (and of its low surrogate's escape, when it starts a pair).

@@ -5,15 +5,13 @@ import NIOCore
 
 /// Reading request bodies and writing JSON answers.
 enum JSONBody {
-    private static let decoder = JSONDecoder()
-
     /// Decodes the body as `T`; a malformed body becomes a 400 naming the field.
     static func decode<T: Decodable>(_ type: T.Type, from request: Request, context: AppContext) async throws -> T {
         var request = request
         let buffer = try await request.collectBody(upTo: context.maxUploadSize)
         guard buffer.readableBytes > 0 else { throw APIError.badData([.init("body", "a JSON body is required")]) }
         do {
-            return try decoder.decode(T.self, from: buffer)
+            return try CompactJSONDecoder.decode(T.self, from: Array(buffer.readableBytesView))
         } catch let error as DecodingError {
             throw APIError.badData([APIError.fieldError(error)])
         }

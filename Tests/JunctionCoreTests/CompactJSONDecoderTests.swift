@@ -55,6 +55,19 @@ import Testing
         #expect(throws: (any Error).self) { try CompactJSONDecoder.decode(Item.self, from: #"{"sku": "A", "units": 1} x"#) }
     }
 
+    /// Text that is not JSON (or not UTF-8) fails as Foundation's decoder fails: data corrupted, at the top.
+    @Test func textThatIsNotJSONIsCorruptDataAtTheTop() throws {
+        for bytes: [UInt8] in [Array(#"{"sku": "A", "units": }"#.utf8), [0x22, 0xFF, 0x22], Array("".utf8)] {
+            #expect {
+                try CompactJSONDecoder.decode(String.self, from: bytes)
+            } throws: { error in
+                guard case DecodingError.dataCorrupted(let context) = error else { return false }
+                return context.codingPath.isEmpty
+            }
+        }
+        #expect(try CompactJSONDecoder.decode(String.self, from: Array(#""a\u00e9\n""#.utf8)) == "aé\n")
+    }
+
     @Test func aRepeatedNameKeepsItsFirstValue() throws {
         #expect(try CompactJSONDecoder.decode(Item.self, from: #"{"sku": "A", "units": 1, "sku": "B"}"#) == Item(sku: "A", units: 1))
     }

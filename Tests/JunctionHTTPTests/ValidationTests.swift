@@ -25,6 +25,9 @@ import Testing
          "orderItems[0].quantity"),
         ("missing lines", #"{"orderCode": "V14", "orderTime": "2024-02-13T09:45:00Z", "orderType": "SO", "paymentMethod": "NCOD", "shippingAddress": {}}"#,
          "orderItems"),
+        ("not JSON", #"{"orderCode": "V15", "orderItems": [}"#, "body"),
+        ("a line that is not an object", orderJSON("V16", [("MP-A", 1, "10")]).replacingOccurrences(of: #""orderItems": ["#, with: #""orderItems": [7, "#),
+         "orderItems[0]"),
     ]
 
     @Test(arguments: TestBackend.available)
