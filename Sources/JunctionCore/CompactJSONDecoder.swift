@@ -1,10 +1,10 @@
 import Foundation
 
-/// Reads JSON text into `Decodable` values, for the documents Junction stores in TEXT columns (written by
-/// ``CompactJSONEncoder``): the text is parsed once into a tree that keeps every number's digits, and each
-/// value is then read from it. Numbers convert exactly or not at all (an `Int64` never passes through a
-/// `Double`), and errors carry the coding path like Foundation's. Foundation's `JSONDecoder` was a seventh
-/// of the CPU of an order read, decoding the order's and its lines' documents.
+/// Reads JSON into `Decodable` values: request bodies, and the documents Junction stores in TEXT columns
+/// (written by ``CompactJSONEncoder``). The text is parsed once into a tree that keeps every number's digits,
+/// and each value is then read from it. Numbers convert exactly or not at all (an `Int64` never passes
+/// through a `Double`), and errors are Foundation's `DecodingError`s with the same coding paths. Foundation's
+/// `JSONDecoder` was a seventh of the CPU of an order read, decoding the order's and its lines' documents.
 public enum CompactJSONDecoder {
     public static func decode<T: Decodable>(_ type: T.Type, from text: String) throws -> T {
         try decode(type, parsing: JSONParser(text))
@@ -78,37 +78,37 @@ extension JSONNode {
     }
 }
 
-/// A type that is one JSON leaf: a flag, text or a number.
+/// A type that is one JSON leaf: a flag, text or a number. The path is built only when an error needs it.
 protocol JSONDecodableLeaf {
-    static func read(_ node: JSONNode, path: CodingPathNode?) throws -> Self
+    static func read(_ node: JSONNode, path: @autoclosure () -> CodingPathNode?) throws -> Self
 }
 
 extension Bool: JSONDecodableLeaf {
-    static func read(_ node: JSONNode, path: CodingPathNode?) throws -> Bool {
-        guard case .bool(let flag) = node else { throw node.mismatch(Bool.self, path: path) }
+    static func read(_ node: JSONNode, path: @autoclosure () -> CodingPathNode?) throws -> Bool {
+        guard case .bool(let flag) = node else { throw node.mismatch(Bool.self, path: path()) }
         return flag
     }
 }
 
 extension String: JSONDecodableLeaf {
-    static func read(_ node: JSONNode, path: CodingPathNode?) throws -> String {
-        guard case .string(let text) = node else { throw node.mismatch(String.self, path: path) }
+    static func read(_ node: JSONNode, path: @autoclosure () -> CodingPathNode?) throws -> String {
+        guard case .string(let text) = node else { throw node.mismatch(String.self, path: path()) }
         return text
     }
 }
 
 extension Double: JSONDecodableLeaf {
-    static func read(_ node: JSONNode, path: CodingPathNode?) throws -> Double {
-        guard case .number(let text) = node else { throw node.mismatch(Double.self, path: path) }
-        guard let number = Double(text), number.isFinite else { throw node.outOfRange(Double.self, text, path: path) }
+    static func read(_ node: JSONNode, path: @autoclosure () -> CodingPathNode?) throws -> Double {
+        guard case .number(let text) = node else { throw node.mismatch(Double.self, path: path()) }
+        guard let number = Double(text), number.isFinite else { throw node.outOfRange(Double.self, text, path: path()) }
         return number
     }
 }
 
 extension Float: JSONDecodableLeaf {
-    static func read(_ node: JSONNode, path: CodingPathNode?) throws -> Float {
-        guard case .number(let text) = node else { throw node.mismatch(Float.self, path: path) }
-        guard let number = Float(text), number.isFinite else { throw node.outOfRange(Float.self, text, path: path) }
+    static func read(_ node: JSONNode, path: @autoclosure () -> CodingPathNode?) throws -> Float {
+        guard case .number(let text) = node else { throw node.mismatch(Float.self, path: path()) }
+        guard let number = Float(text), number.isFinite else { throw node.outOfRange(Float.self, text, path: path()) }
         return number
     }
 }
@@ -116,11 +116,11 @@ extension Float: JSONDecodableLeaf {
 extension FixedWidthInteger {
     /// An integer written as digits, or a whole number written with a fraction or an exponent (`2.0`, `1e3`)
     /// while a `Double` holds it exactly.
-    static func read(_ node: JSONNode, path: CodingPathNode?) throws -> Self {
-        guard case .number(let text) = node else { throw node.mismatch(Self.self, path: path) }
+    static func read(_ node: JSONNode, path: @autoclosure () -> CodingPathNode?) throws -> Self {
+        guard case .number(let text) = node else { throw node.mismatch(Self.self, path: path()) }
         if let exact = Self(text) { return exact }
         guard let number = Double(text), number.rounded() == number, number.magnitude <= 9_007_199_254_740_992,
-              let exact = Self(exactly: number) else { throw node.outOfRange(Self.self, text, path: path) }
+              let exact = Self(exactly: number) else { throw node.outOfRange(Self.self, text, path: path()) }
         return exact
     }
 }

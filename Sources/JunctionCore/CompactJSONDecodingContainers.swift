@@ -39,9 +39,7 @@ struct JSONKeyedReader<Key: CodingKey>: KeyedDecodingContainerProtocol {
     func decodeIfPresent(_ type: Int.Type, forKey key: Key) throws -> Int? { try optionalLeaf(key) }
     func decodeIfPresent(_ type: Int64.Type, forKey key: Key) throws -> Int64? { try optionalLeaf(key) }
     func decodeIfPresent<T: Decodable>(_ type: T.Type, forKey key: Key) throws -> T? {
-        guard let node = members.value(of: key.stringValue) else { return nil }
-        if case .null = node { return nil }
-        return try node.decoded(as: type, path: CodingPathNode(key, parent: path))
+        try present(key)?.decoded(as: type, path: CodingPathNode(key, parent: path))
     }
 
     private func leaf<Leaf: JSONDecodableLeaf>(_ key: Key) throws -> Leaf {
@@ -49,9 +47,14 @@ struct JSONKeyedReader<Key: CodingKey>: KeyedDecodingContainerProtocol {
     }
 
     private func optionalLeaf<Leaf: JSONDecodableLeaf>(_ key: Key) throws -> Leaf? {
+        try present(key).map { try Leaf.read($0, path: CodingPathNode(key, parent: path)) }
+    }
+
+    /// The member's value unless it is absent or null.
+    private func present(_ key: Key) -> JSONNode? {
         guard let node = members.value(of: key.stringValue) else { return nil }
         if case .null = node { return nil }
-        return try Leaf.read(node, path: CodingPathNode(key, parent: path))
+        return node
     }
 
     private func member(_ key: Key) throws -> JSONNode {
@@ -107,8 +110,8 @@ struct JSONUnkeyedReader: UnkeyedDecodingContainer, JSONLeafDecoding {
     }
 
     func leaf<Leaf: JSONDecodableLeaf>(_ type: Leaf.Type) throws -> Leaf {
-        let path = itemPath
-        return try Leaf.read(try next(type), path: path)
+        let index = currentIndex
+        return try Leaf.read(try next(type), path: path(at: index))
     }
 
     func nestedContainer<NestedKey: CodingKey>(keyedBy type: NestedKey.Type) throws -> KeyedDecodingContainer<NestedKey> {
@@ -126,7 +129,9 @@ struct JSONUnkeyedReader: UnkeyedDecodingContainer, JSONLeafDecoding {
         return JSONNodeDecoder(node: try next(Any.self), path: path)
     }
 
-    private var itemPath: CodingPathNode { CodingPathNode(JSONIndexKey(intValue: currentIndex), parent: path) }
+    private var itemPath: CodingPathNode { path(at: currentIndex) }
+
+    private func path(at index: Int) -> CodingPathNode { CodingPathNode(JSONIndexKey(intValue: index), parent: path) }
 
     /// The item at the current position, stepping past it unless told not to; past the end, the error for a
     /// value of `type` that is not there.

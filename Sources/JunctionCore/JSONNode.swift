@@ -1,6 +1,6 @@
 /// A parsed JSON value that keeps each number's text, so that it can be read exactly as whichever numeric
 /// type is asked for, and each object's members in the order written (see ``CompactJSONDecoder``).
-indirect enum JSONNode {
+enum JSONNode {
     case null
     case bool(Bool)
     case number(String)

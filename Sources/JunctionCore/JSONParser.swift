@@ -20,7 +20,7 @@ protocol JSONTree {
 /// Reads JSON text (RFC 8259) straight into a tree, byte by byte: a ``JSONValue`` for stored event details
 /// and partner settings (decoding one through `Decodable` has to guess each value's kind by trying one
 /// container type after another, and every wrong guess costs a thrown error), or the tree
-/// ``CompactJSONDecoder`` decodes stored documents from.
+/// ``CompactJSONDecoder`` reads request bodies and stored documents from.
 struct JSONParser<Tree: JSONTree> {
     private let bytes: [UInt8]
     private var index = 0
