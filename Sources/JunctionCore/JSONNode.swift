@@ -30,34 +30,37 @@ extension JSONNode: JSONTree {
 }
 
 /// An object's members in the order written, each name once: a repeated name keeps its first value, as
-/// Foundation's decoder does.
+/// Foundation's decoder does. A small object (a stored document's few dozen members at most) is searched
+/// from the start, which is sooner than hashing; a larger one gets an index, so that reading every member of
+/// a large object (a request may hold one with thousands) stays linear.
 struct JSONMembers {
     let names: [String]
     let values: [JSONNode]
+    private let index: [String: Int]?
+    private static let largestScanned = 16
 
     init(names: [String], values: [JSONNode]) {
-        guard Self.hasRepeats(names) else {
+        if names.count <= Self.largestScanned, !names.indices.contains(where: { names[..<$0].contains(names[$0]) }) {
             self.names = names
             self.values = values
+            index = nil
             return
         }
-        var seen = Set<String>(), kept: [String] = [], keptValues: [JSONNode] = []
-        for (name, value) in zip(names, values) where seen.insert(name).inserted {
+        var index: [String: Int] = Dictionary(minimumCapacity: names.count)
+        var kept: [String] = [], keptValues: [JSONNode] = []
+        for (name, value) in zip(names, values) where index[name] == nil {
+            index[name] = kept.count
             kept.append(name)
             keptValues.append(value)
         }
         self.names = kept
         self.values = keptValues
+        self.index = index
     }
 
-    private static func hasRepeats(_ names: [String]) -> Bool {
-        if names.count > 16 { return Set(names).count != names.count }
-        return names.indices.contains { index in names[..<index].contains(names[index]) }
-    }
-
-    /// The value of `name`, if the object has it. Documents have a few dozen members at most, which a scan
-    /// finds sooner than hashing would.
+    /// The value of `name`, if the object has it.
     func value(of name: String) -> JSONNode? {
-        names.firstIndex(of: name).map { values[$0] }
+        if let index { return index[name].map { values[$0] } }
+        return names.firstIndex(of: name).map { values[$0] }
     }
 }

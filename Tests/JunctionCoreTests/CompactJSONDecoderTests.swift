@@ -70,6 +70,17 @@ import Testing
 
     @Test func aRepeatedNameKeepsItsFirstValue() throws {
         #expect(try CompactJSONDecoder.decode(Item.self, from: #"{"sku": "A", "units": 1, "sku": "B"}"#) == Item(sku: "A", units: 1))
+        let large = (0..<40).map { #""k\#($0)": \#($0)"# }.joined(separator: ", ")
+        let map = try CompactJSONDecoder.decode([String: Int].self, from: "{\(large), \"k3\": 99}")
+        #expect(map.count == 40 && map["k3"] == 3 && map["k39"] == 39)
+    }
+
+    /// Every member of a large object is found through an index: reading one with 200,000 members takes
+    /// linear time (a scan per member would compare names some 10^10 times).
+    @Test func aLargeObjectIsReadInLinearTime() throws {
+        let members = (0..<200_000).map { #""attribute\#($0)": \#($0)"# }.joined(separator: ",")
+        let map = try CompactJSONDecoder.decode([String: Int].self, from: "{\(members)}")
+        #expect(map.count == 200_000 && map["attribute199999"] == 199_999)
     }
 
     /// The coding path of the error decoding `text` as a parcel, dotted.
