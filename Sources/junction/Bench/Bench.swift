@@ -1,7 +1,6 @@
 import ArgumentParser
 import Foundation
 import JunctionStore
-import JunctionHTTP
 import Logging
 import NIOHTTP1
 
