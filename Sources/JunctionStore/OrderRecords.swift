@@ -119,6 +119,11 @@ struct LineRow: SQLRowReadable, Sendable {
     var document: String
 
     init(row: any SQLRow) throws {
+        try self.init(row: row, documentColumn: "document")
+    }
+
+    /// A line from a row that names its document `documentColumn`.
+    init(row: any SQLRow, documentColumn: String) throws {
         order_id = try row.decode(column: "order_id", as: Int64.self)
         line_no = try row.decode(column: "line_no", as: Int.self)
         order_item_code = try row.decode(column: "order_item_code", as: String.self)
@@ -128,7 +133,7 @@ struct LineRow: SQLRowReadable, Sendable {
         cancelled = try row.decode(column: "cancelled", as: Int.self)
         seller_cancelled = try row.decode(column: "seller_cancelled", as: Int.self)
         selling_price = try row.decode(column: "selling_price", as: Int64.self)
-        document = try row.decode(column: Self.documentColumn(in: row), as: String.self)
+        document = try row.decode(column: documentColumn, as: String.self)
     }
 
     private static let columnNames = [
@@ -139,19 +144,33 @@ struct LineRow: SQLRowReadable, Sendable {
     /// The columns ``init(row:)`` reads, of `order_lines` named `l`.
     static let columns = SQLQueryString((columnNames + ["document"]).map { "l.\($0)" }.joined(separator: ", "))
 
-    /// The same columns with the line's document as `line_document`, for reads that also hold the order's.
-    static let columnsBesideOrder = SQLQueryString(columnNames.map { "l.\($0)" }.joined(separator: ", ") + ", l.document AS line_document")
+    /// The same columns with the line's document as `line_document` (an order's row has a `document` too),
+    /// for the reads that join each line to its allocations (see ``LinesAndAllocations``).
+    static let joinedColumns = SQLQueryString(columnNames.map { "l.\($0)" }.joined(separator: ", ") + ", l.document AS line_document")
+}
 
-    private static func documentColumn(in row: any SQLRow) -> String {
-        row.contains(column: "line_document") ? "line_document" : "document"
+/// An order's lines and their allocations, gathered from rows that join each line (``LineRow/joinedColumns``)
+/// to its allocations (`a.location_code, a.units`), ordered by line.
+struct LinesAndAllocations: Sendable {
+    var lines: [LineRow] = []
+    var allocations: [AllocationRow] = []
+
+    /// Takes one joined row; a row without a line (an order that has none) adds nothing.
+    mutating func add(_ row: any SQLRow) throws {
+        guard !(try row.decodeNil(column: "line_no")) else { return }
+        let line = try LineRow(row: row, documentColumn: "line_document")
+        if lines.last?.line_no != line.line_no { lines.append(line) }
+        if !(try row.decodeNil(column: "location_code")) { allocations.append(try AllocationRow(row: row)) }
     }
 }
 
 /// An order's row with its lines and their allocations.
 struct OrderWithLines: Sendable {
     var order: OrderRow
-    var lines: [LineRow]
-    var allocations: [AllocationRow]
+    var content = LinesAndAllocations()
+
+    var lines: [LineRow] { content.lines }
+    var allocations: [AllocationRow] { content.allocations }
 }
 
 struct AllocationRow: SQLRowReadable, Sendable {
@@ -192,17 +211,14 @@ enum OrderRecords {
     static func withLines(where condition: SQLQueryString, on sql: any SQLDatabase) async throws -> [OrderWithLines] {
         var found: [OrderWithLines] = []
         for row in try await sql.raw("""
-            SELECT \(OrderRow.qualifiedColumns), \(LineRow.columnsBesideOrder), a.location_code, a.units
+            SELECT \(OrderRow.qualifiedColumns), \(LineRow.joinedColumns), a.location_code, a.units
             FROM orders o LEFT JOIN order_lines l ON l.order_id = o.id
             LEFT JOIN allocations a ON a.order_id = l.order_id AND a.line_no = l.line_no
             WHERE \(condition) ORDER BY o.id, l.line_no, a.location_code
             """).all() {
             let orderId = try row.decode(column: "id", as: Int64.self)
-            if found.last?.order.id != orderId { found.append(OrderWithLines(order: try OrderRow(row: row), lines: [], allocations: [])) }
-            guard !(try row.decodeNil(column: "line_no")) else { continue }
-            let line = try LineRow(row: row)
-            if found[found.count - 1].lines.last?.line_no != line.line_no { found[found.count - 1].lines.append(line) }
-            if !(try row.decodeNil(column: "location_code")) { found[found.count - 1].allocations.append(try AllocationRow(row: row)) }
+            if found.last?.order.id != orderId { found.append(OrderWithLines(order: try OrderRow(row: row))) }
+            try found[found.count - 1].content.add(row)
         }
         return found
     }
@@ -216,17 +232,15 @@ enum OrderRecords {
 
     /// The order's lines and its allocations, in one read (each line with its allocations joined to it).
     static func linesAndAllocations(orderId: Int64, on sql: any SQLDatabase) async throws -> (lines: [LineRow], allocations: [AllocationRow]) {
-        var lines: [LineRow] = [], allocations: [AllocationRow] = []
+        var content = LinesAndAllocations()
         for row in try await sql.raw("""
-            SELECT \(LineRow.columns), a.location_code, a.units
+            SELECT \(LineRow.joinedColumns), a.location_code, a.units
             FROM order_lines l LEFT JOIN allocations a ON a.order_id = l.order_id AND a.line_no = l.line_no
             WHERE l.order_id = \(bind: orderId) ORDER BY l.line_no, a.location_code
             """).all() {
-            let line = try LineRow(row: row)
-            if lines.last?.line_no != line.line_no { lines.append(line) }
-            if !(try row.decodeNil(column: "location_code")) { allocations.append(try AllocationRow(row: row)) }
+            try content.add(row)
         }
-        return (lines, allocations)
+        return (content.lines, content.allocations)
     }
 
     static func allocations(orderId: Int64, on sql: any SQLDatabase) async throws -> [AllocationRow] {
