@@ -73,8 +73,7 @@ extension JSONNode {
     func mismatch(_ type: Any.Type, path: CodingPathNode?) -> DecodingError {
         let context = DecodingError.Context(codingPath: CodingPathNode.path(path),
                                             debugDescription: "expected \(type), found \(kind)")
-        if case .null = self { return .valueNotFound(type, context) }
-        return .typeMismatch(type, context)
+        return isNull ? .valueNotFound(type, context) : .typeMismatch(type, context)
     }
 }
 

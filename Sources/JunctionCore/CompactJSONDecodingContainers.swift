@@ -8,13 +8,10 @@ struct JSONKeyedReader<Key: CodingKey>: KeyedDecodingContainerProtocol {
 
     func contains(_ key: Key) -> Bool { members.value(of: key.stringValue) != nil }
 
-    func decodeNil(forKey key: Key) throws -> Bool {
-        if case .null = try member(key) { return true }
-        return false
-    }
+    func decodeNil(forKey key: Key) throws -> Bool { try member(key).isNull }
 
     func decode<T: Decodable>(_ type: T.Type, forKey key: Key) throws -> T {
-        try member(key).decoded(as: type, path: CodingPathNode(key, parent: path))
+        try member(key).decoded(as: type, path: path(to: key))
     }
 
     func decode(_ type: Bool.Type, forKey key: Key) throws -> Bool { try leaf(key) }
@@ -39,21 +36,20 @@ struct JSONKeyedReader<Key: CodingKey>: KeyedDecodingContainerProtocol {
     func decodeIfPresent(_ type: Int.Type, forKey key: Key) throws -> Int? { try optionalLeaf(key) }
     func decodeIfPresent(_ type: Int64.Type, forKey key: Key) throws -> Int64? { try optionalLeaf(key) }
     func decodeIfPresent<T: Decodable>(_ type: T.Type, forKey key: Key) throws -> T? {
-        try present(key)?.decoded(as: type, path: CodingPathNode(key, parent: path))
+        try present(key)?.decoded(as: type, path: path(to: key))
     }
 
     private func leaf<Leaf: JSONDecodableLeaf>(_ key: Key) throws -> Leaf {
-        try Leaf.read(try member(key), path: CodingPathNode(key, parent: path))
+        try Leaf.read(try member(key), path: path(to: key))
     }
 
     private func optionalLeaf<Leaf: JSONDecodableLeaf>(_ key: Key) throws -> Leaf? {
-        try present(key).map { try Leaf.read($0, path: CodingPathNode(key, parent: path)) }
+        try present(key).map { try Leaf.read($0, path: path(to: key)) }
     }
 
     /// The member's value unless it is absent or null.
     private func present(_ key: Key) -> JSONNode? {
-        guard let node = members.value(of: key.stringValue) else { return nil }
-        if case .null = node { return nil }
+        guard let node = members.value(of: key.stringValue), !node.isNull else { return nil }
         return node
     }
 
@@ -64,20 +60,24 @@ struct JSONKeyedReader<Key: CodingKey>: KeyedDecodingContainerProtocol {
         return node
     }
 
+    private func path(to key: Key) -> CodingPathNode { CodingPathNode(key, parent: path) }
+
     func nestedContainer<NestedKey: CodingKey>(keyedBy type: NestedKey.Type, forKey key: Key) throws -> KeyedDecodingContainer<NestedKey> {
-        try JSONNodeDecoder(node: try member(key), path: CodingPathNode(key, parent: path)).container(keyedBy: type)
+        try JSONNodeDecoder(node: try member(key), path: path(to: key)).container(keyedBy: type)
     }
 
     func nestedUnkeyedContainer(forKey key: Key) throws -> any UnkeyedDecodingContainer {
-        try JSONNodeDecoder(node: try member(key), path: CodingPathNode(key, parent: path)).unkeyedContainer()
+        try JSONNodeDecoder(node: try member(key), path: path(to: key)).unkeyedContainer()
     }
 
-    func superDecoder() throws -> any Decoder { try superDecoder(named: "super") }
+    /// A decoder for the member `super` (null when absent).
+    func superDecoder() throws -> any Decoder {
+        JSONNodeDecoder(node: members.value(of: "super") ?? .null, path: path)
+    }
 
-    func superDecoder(forKey key: Key) throws -> any Decoder { try superDecoder(named: key.stringValue) }
-
-    private func superDecoder(named name: String) throws -> any Decoder {
-        JSONNodeDecoder(node: members.value(of: name) ?? .null, path: path)
+    /// A decoder for the member `key` (null when absent).
+    func superDecoder(forKey key: Key) throws -> any Decoder {
+        JSONNodeDecoder(node: members.value(of: key.stringValue) ?? .null, path: path(to: key))
     }
 }
 
@@ -99,14 +99,14 @@ struct JSONUnkeyedReader: UnkeyedDecodingContainer, JSONLeafDecoding {
     var isAtEnd: Bool { currentIndex >= items.count }
 
     func decodeNil() throws -> Bool {
-        guard case .null = try next(Any.self, advancing: false) else { return false }
+        guard try next(Any.self, advancing: false).isNull else { return false }
         position.index += 1
         return true
     }
 
     func decode<T: Decodable>(_ type: T.Type) throws -> T {
-        let path = itemPath
-        return try next(type).decoded(as: type, path: path)
+        let item = try nextDecoder(type)
+        return try item.node.decoded(as: type, path: item.path)
     }
 
     func leaf<Leaf: JSONDecodableLeaf>(_ type: Leaf.Type) throws -> Leaf {
@@ -115,18 +115,19 @@ struct JSONUnkeyedReader: UnkeyedDecodingContainer, JSONLeafDecoding {
     }
 
     func nestedContainer<NestedKey: CodingKey>(keyedBy type: NestedKey.Type) throws -> KeyedDecodingContainer<NestedKey> {
-        let path = itemPath
-        return try JSONNodeDecoder(node: try next([String: Any].self), path: path).container(keyedBy: type)
+        try nextDecoder([String: Any].self).container(keyedBy: type)
     }
 
     func nestedUnkeyedContainer() throws -> any UnkeyedDecodingContainer {
-        let path = itemPath
-        return try JSONNodeDecoder(node: try next([Any].self), path: path).unkeyedContainer()
+        try nextDecoder([Any].self).unkeyedContainer()
     }
 
-    func superDecoder() throws -> any Decoder {
+    func superDecoder() throws -> any Decoder { try nextDecoder(Any.self) }
+
+    /// A decoder for the item at the current position, stepping past it.
+    private func nextDecoder(_ type: Any.Type) throws -> JSONNodeDecoder {
         let path = itemPath
-        return JSONNodeDecoder(node: try next(Any.self), path: path)
+        return JSONNodeDecoder(node: try next(type), path: path)
     }
 
     private var itemPath: CodingPathNode { path(at: currentIndex) }
@@ -156,10 +157,7 @@ struct JSONSingleValueReader: SingleValueDecodingContainer, JSONLeafDecoding {
 
     var codingPath: [any CodingKey] { CodingPathNode.path(path) }
 
-    func decodeNil() -> Bool {
-        if case .null = node { return true }
-        return false
-    }
+    func decodeNil() -> Bool { node.isNull }
 
     func decode<T: Decodable>(_ type: T.Type) throws -> T { try node.decoded(as: type, path: path) }
 

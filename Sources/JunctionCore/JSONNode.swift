@@ -8,6 +8,11 @@ enum JSONNode {
     case array([JSONNode])
     case object(JSONMembers)
 
+    var isNull: Bool {
+        if case .null = self { return true }
+        return false
+    }
+
     /// What kind of value this is, for error messages.
     var kind: String {
         switch self {
