@@ -24,8 +24,9 @@ let package = Package(
         .target(name: "JunctionCore"),
         .target(name: "JunctionDocuments", dependencies: ["JunctionCore"]),
         .systemLibrary(name: "CSQLite3", pkgConfig: "sqlite3", providers: [.apt(["libsqlite3-dev"])]),
+        .target(name: "CSQLiteLogBuffer", linkerSettings: [.linkedLibrary("sqlite3")]),
         .target(name: "JunctionSQLite", dependencies: [
-            "CSQLite3",
+            "CSQLite3", "CSQLiteLogBuffer",
             .product(name: "SQLKit", package: "sql-kit"),
             .product(name: "Logging", package: "swift-log"),
             .product(name: "NIOCore", package: "swift-nio"),

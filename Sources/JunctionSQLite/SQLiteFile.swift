@@ -1,3 +1,5 @@
+import CSQLite3
+import CSQLiteLogBuffer
 import Logging
 import SQLKit
 
@@ -12,7 +14,7 @@ public final class SQLiteFile: Sendable {
     /// Opens (creating if needed) the file at `path`. The writer checkpoints the log itself when a commit
     /// takes it past `checkpointPages` pages (see ``SQLiteCheckpointer``).
     public init(path: String, readers: Int = 8, maxBatch: Int = 128, checkpointPages: Int = 10_000, logger: Logger) throws {
-        let writerHandle = try SQLiteHandle(path: path)
+        let writerHandle = try SQLiteHandle(path: path, vfs: try Self.logBufferVFS())
         for pragma in ["PRAGMA journal_mode=WAL", "PRAGMA synchronous=FULL", "PRAGMA foreign_keys=OFF",
                        "PRAGMA cache_size=-32768", "PRAGMA wal_autocheckpoint=\(checkpointPages)"] + Self.connectionPragmas {
             try writerHandle.run(pragma)
@@ -25,6 +27,15 @@ public final class SQLiteFile: Sendable {
         self.writer = SQLiteWriter(handle: writerHandle, logger: logger, maxBatch: maxBatch)
         self.readers = SQLiteReaders(handles: readerHandles, logger: logger)
         self.checkpointer = try SQLiteCheckpointer(path: path)
+    }
+
+    /// The VFS the writer opens the file with: SQLite's default, with each commit's log writes passed on
+    /// together before the log is synced (see `log_buffer_vfs.c`), which needs `synchronous=FULL`: a sync
+    /// at every commit.
+    private static func logBufferVFS() throws -> String {
+        let code = junction_log_buffer_vfs_register()
+        guard code == SQLITE_OK else { throw SQLiteError(code: code, message: "cannot register the log buffer VFS", sql: nil) }
+        return String(cString: junction_log_buffer_vfs_name())
     }
 
     /// Every connection waits for locks rather than failing and keeps temporary tables in memory. Page

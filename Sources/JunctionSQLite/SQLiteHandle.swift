@@ -10,10 +10,11 @@ final class SQLiteHandle: @unchecked Sendable {
     private var statements: [String: PreparedStatement] = [:]
     private static let statementCacheLimit = 512
 
-    init(path: String) throws {
+    /// Opens `path` through the VFS named `vfs` (SQLite's default when nil).
+    init(path: String, vfs: String? = nil) throws {
         var opened: OpaquePointer?
         let flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX
-        let code = sqlite3_open_v2(path, &opened, flags, nil)
+        let code = sqlite3_open_v2(path, &opened, flags, vfs)
         guard code == SQLITE_OK, let opened else {
             let message = opened.map { String(cString: sqlite3_errmsg($0)) } ?? "cannot open"
             sqlite3_close_v2(opened)
