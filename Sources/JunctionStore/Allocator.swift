@@ -54,9 +54,10 @@ enum Allocator {
     static func reserve(_ plans: [(orderId: Int64, plan: [LineAllocation], demands: [LineDemand])], on sql: any SQLDatabase) async throws {
         let reservations = AllocationPlanner.reservations(for: plans.map { ($0.plan, $0.demands) })
         guard !reservations.isEmpty else { return }
-        let wanted = reservations.map { "\(bind: $0.locationCode), \(bind: $0.articleId), \(bind: Int64($0.quantity))" as SQLQueryString }
+        var wanted = SQLValueRows(width: 3)
+        for reservation in reservations { wanted.append(reservation.locationCode, reservation.articleId, Int64(reservation.quantity)) }
         let won = try await sql.raw("""
-            WITH wanted (location_code, article_id, quantity) AS (VALUES \(SQLRows.list(wanted)))
+            WITH wanted (location_code, article_id, quantity) AS (VALUES \(wanted))
             UPDATE inventory SET reserved = inventory.reserved + wanted.quantity, updated_at = \(bind: Clock.nowMillis())
             FROM wanted
             WHERE inventory.location_code = wanted.location_code AND inventory.article_id = wanted.article_id
@@ -64,21 +65,16 @@ enum Allocator {
             RETURNING inventory.article_id
             """).all(decoding: ArticleIdRow.self)
         if won.count != reservations.count { throw ReservationRace() }
-        let rows = plans.flatMap { orderId, plan, _ in allocationValues(plan).map { "\(bind: orderId), \($0)" as SQLQueryString } }
+        var rows = SQLValueRows(width: 4)
+        for (orderId, plan, _) in plans {
+            for allocation in plan { rows.append(orderId, allocation.lineNo, allocation.locationCode, allocation.units) }
+        }
         for chunk in rows.chunked(500) {
             try await sql.raw("""
-                INSERT INTO allocations (order_id, \(allocationValueColumns)) VALUES \(SQLRows.list(chunk))
+                INSERT INTO allocations (order_id, line_no, location_code, units) VALUES \(chunk)
                 ON CONFLICT (order_id, line_no, location_code) DO UPDATE SET units = allocations.units + excluded.units
                 """).run()
         }
-    }
-
-    /// The columns of an allocation that ``allocationValues(_:)`` fills (all but the order's id).
-    private static let allocationValueColumns: SQLQueryString = "line_no, location_code, units"
-
-    /// The allocations of `plan`, each as the values of ``allocationValueColumns``.
-    private static func allocationValues(_ plan: [LineAllocation]) -> [SQLQueryString] {
-        plan.map { "\(bind: $0.lineNo), \(bind: $0.locationCode), \(bind: $0.units)" }
     }
 
     /// Gives back promised units of an order.

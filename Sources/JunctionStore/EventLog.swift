@@ -48,34 +48,25 @@ public enum EventLog {
         let count = batches.reduce(0) { $0 + $1.events.count }
         guard count > 0 else { return }
         var nextMessageId = numberNow ? try await lastMessageId(sql) + 1 : nil
-        var rows: [SQLQueryString] = []
-        rows.reserveCapacity(count)
+        var rows = SQLValueRows(width: 10)
+        let now = Clock.nowMillis()
         for (orderId, events) in batches {
-            for row in values(events, firstMessageId: nextMessageId) { rows.append("\(bind: orderId), \(row)") }
-            nextMessageId? += Int64(events.count)
+            for encoded in events {
+                let event = encoded.event
+                rows.append(orderId, nextMessageId, event.type.rawValue, event.aggregateType, event.aggregateCode,
+                            event.channelName, event.locationCode, event.reason, encoded.details, now)
+                nextMessageId? += 1
+            }
         }
         for chunk in rows.chunked(500) {
-            try await sql.raw("INSERT INTO events (order_id, \(valueColumns)) VALUES \(SQLRows.list(chunk))").run()
+            try await sql.raw("INSERT INTO events (\(columns)) VALUES \(chunk)").run()
         }
     }
 
-    /// The columns of an event that ``values(_:firstMessageId:)`` fills (all but its order's id).
-    private static let valueColumns: SQLQueryString = """
-        message_id, event_type, aggregate_type, aggregate_code, channel_name, location_code, reason, details, created_at
+    /// The columns an event's row fills, in the order ``append(_:numberNow:on:)`` gives them.
+    private static let columns: SQLQueryString = """
+        order_id, message_id, event_type, aggregate_type, aggregate_code, channel_name, location_code, reason, details, created_at
         """
-
-    /// The events, each as the values of ``valueColumns``, numbered from `firstMessageId` when given.
-    private static func values(_ events: [EncodedEvent], firstMessageId: Int64?) -> [SQLQueryString] {
-        let now = Clock.nowMillis()
-        return events.enumerated().map { offset, encoded in
-            let event = encoded.event
-            let messageId = firstMessageId.map { $0 + Int64(offset) }
-            return """
-                \(bind: messageId), \(bind: event.type.rawValue), \(bind: event.aggregateType), \(bind: event.aggregateCode),
-                \(bind: event.channelName), \(bind: event.locationCode), \(bind: event.reason), \(bind: encoded.details), \(bind: now)
-                """
-        }
-    }
 
     /// Whether events are numbered as they are inserted: on SQLite, whose one writer commits in order.
     private static func numberedAtInsert(_ sql: any SQLDatabase) -> Bool {

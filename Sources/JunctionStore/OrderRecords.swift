@@ -287,11 +287,12 @@ enum OrderRecords {
     /// Records the articles of orders that wait for stock (`UNALLOCATED`), which is how
     /// ``Allocator/allocateWaiting(articles:on:limit:)`` finds them when stock arrives.
     static func addWaitingLines(_ orders: [(id: Int64, order: PreparedOrder)], on sql: any SQLDatabase) async throws {
-        let rows = orders.flatMap { id, order in
-            Set(order.draft.lines.map(\.sku.articleId)).map { "\(bind: $0), \(bind: id)" as SQLQueryString }
+        var rows = SQLValueRows(width: 2)
+        for (id, order) in orders {
+            for articleId in Set(order.draft.lines.map(\.sku.articleId)) { rows.append(articleId, id) }
         }
         for chunk in rows.chunked(500) {
-            try await sql.raw("INSERT INTO waiting_lines (article_id, order_id) VALUES \(SQLRows.list(chunk))").run()
+            try await sql.raw("INSERT INTO waiting_lines (article_id, order_id) VALUES \(chunk)").run()
         }
     }
 
@@ -314,55 +315,53 @@ enum OrderRecords {
     static func insert(_ orders: [(order: PreparedOrder, status: OrderStatus)], on sql: any SQLDatabase) async throws -> [Int64?] {
         var ids: [OrderKey: Int64] = [:]
         for chunk in orders.chunked(200) {
+            var rows = SQLValueRows(width: 14)
+            for (order, status) in chunk { appendValues(of: order, status: status, to: &rows) }
             for row in try await sql.raw("""
-                INSERT INTO orders (\(orderColumns)) VALUES \(SQLRows.list(chunk.map { orderValues($0.order, status: $0.status) }))
+                INSERT INTO orders (\(orderColumns)) VALUES \(rows)
                 ON CONFLICT (channel_name, order_code) DO NOTHING
                 RETURNING id, channel_name, order_code
                 """).all(reading: InsertedOrderRow.self) { ids[OrderKey(channel: row.channel_name, code: row.order_code)] = row.id }
         }
         let found = orders.map { ids[$0.order.key] }
-        var lines: [SQLQueryString] = []
+        var lines = SQLValueRows(width: 9)
         for (entry, id) in zip(orders, found) {
             guard let id else { continue }
-            lines += lineValues(entry.order).map { "\(bind: id), \($0)" }
+            appendLineValues(of: entry.order, id: id, to: &lines)
         }
         for chunk in lines.chunked(500) {
-            try await sql.raw("INSERT INTO order_lines (order_id, \(lineValueColumns)) VALUES \(SQLRows.list(chunk))").run()
+            try await sql.raw("INSERT INTO order_lines (\(lineColumns)) VALUES \(chunk)").run()
         }
         return found
     }
 
-    /// The columns ``orderValues(_:status:)`` fills.
+    /// The columns ``appendValues(of:status:to:)`` fills.
     private static let orderColumns: SQLQueryString = """
         channel_name, order_code, status, order_type, is_priority, on_hold, order_time, requested_location,
         is_split_required, request_hash, document, grand_total, created_at, updated_at
         """
 
-    /// The values of ``orderColumns`` for the order, as it is stored when it arrives with `status`.
-    private static func orderValues(_ order: PreparedOrder, status: OrderStatus) -> SQLQueryString {
+    /// Adds the values of ``orderColumns`` for the order, as it is stored when it arrives with `status`.
+    private static func appendValues(of order: PreparedOrder, status: OrderStatus, to rows: inout SQLValueRows) {
         let draft = order.draft
         let now = Clock.nowMillis()
-        return """
-            \(bind: order.channel), \(bind: draft.orderCode), \(bind: status.rawValue),
-            \(bind: draft.orderType.rawValue), \(bind: draft.isPriority ? 1 : 0), \(bind: draft.onHold ? 1 : 0),
-            \(bind: draft.orderTime.millis), \(bind: draft.locationCode), \(bind: draft.isSplitRequired ? 1 : 0),
-            \(bind: order.requestHash), \(bind: order.document), \(bind: draft.totals.grandTotal.value), \(bind: now), \(bind: now)
-            """
+        rows.append(order.channel, draft.orderCode, status.rawValue,
+                    draft.orderType.rawValue, draft.isPriority ? 1 : 0, draft.onHold ? 1 : 0,
+                    draft.orderTime.millis, draft.locationCode, draft.isSplitRequired ? 1 : 0,
+                    order.requestHash, order.document, draft.totals.grandTotal.value, now, now)
     }
 
-    /// The columns of a line that ``lineValues(_:)`` fills (all but the order's id).
-    private static let lineValueColumns: SQLQueryString = """
-        line_no, order_item_code, channel_sku_code, article_id, quantity, cancelled, selling_price, document
+    /// The columns ``appendLineValues(of:id:to:)`` fills.
+    private static let lineColumns: SQLQueryString = """
+        order_id, line_no, order_item_code, channel_sku_code, article_id, quantity, cancelled, selling_price, document
         """
 
-    /// The order's lines, each as the values of ``lineValueColumns`` (the order's id is known only once the
-    /// order is inserted).
-    private static func lineValues(_ order: PreparedOrder) -> [SQLQueryString] {
-        order.draft.lines.enumerated().map { lineNo, line in
-            """
-            \(bind: lineNo), \(bind: line.orderItemCode), \(bind: line.channelSkuCode), \(bind: line.sku.articleId),
-            \(bind: line.quantity), 0, \(bind: line.sellingPricePerUnit.value), \(bind: order.lineDocuments[lineNo])
-            """
+    /// Adds the order's lines, each as the values of ``lineColumns`` (the order's `id` is known only once
+    /// the order is inserted).
+    private static func appendLineValues(of order: PreparedOrder, id: Int64, to rows: inout SQLValueRows) {
+        for (lineNo, line) in order.draft.lines.enumerated() {
+            rows.append(id, lineNo, line.orderItemCode, line.channelSkuCode, line.sku.articleId,
+                        line.quantity, 0, line.sellingPricePerUnit.value, order.lineDocuments[lineNo])
         }
     }
 }
