@@ -11,7 +11,7 @@ enum JSONCoding {
     /// A fingerprint of the value that does not depend on key order: the same request sent again, however
     /// its JSON was laid out, has the same fingerprint.
     static func fingerprint<T: Encodable>(_ value: T) throws -> String {
-        sha256Hex(try CompactJSONEncoder.string(value, sortedKeys: true))
+        sha256Hex(try CompactJSONEncoder.bytes(value, sortedKeys: true))
     }
 
     static func decode<T: Decodable>(_ type: T.Type, from text: String) throws -> T {
