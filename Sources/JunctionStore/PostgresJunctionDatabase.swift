@@ -10,6 +10,8 @@ public final class PostgresJunctionDatabase: JunctionDatabase {
     public let kind = DatabaseKind.postgres
     private let client: PostgresClient
     private let runTask: Task<Void, Never>
+    /// Ends when the pool's `run()` is under way: a lease before that works, but PostgresNIO warns of it.
+    private let running: AsyncStream<Void>
     private let logger: Logger
     private let sequencing = Mutex(SequencerState.idle)
 
@@ -23,7 +25,12 @@ public final class PostgresJunctionDatabase: JunctionDatabase {
         let client = PostgresClient(configuration: configuration, backgroundLogger: logger)
         self.client = client
         self.logger = logger
-        self.runTask = Task { await client.run() }
+        let (running, started) = AsyncStream<Void>.makeStream()
+        self.running = running
+        self.runTask = Task {
+            started.finish()
+            await client.run()
+        }
     }
 
     /// Planner settings for Junction's own sessions. `random_page_cost` 1.1 (PostgreSQL's default is 4, for
@@ -47,8 +54,10 @@ public final class PostgresJunctionDatabase: JunctionDatabase {
             throw DatabaseUnavailable(
                 description: "cannot connect to PostgreSQL at \(host):\(port)/\(database) as \(username): \(Self.reason(error))")
         }
-        return PostgresJunctionDatabase(host: host, port: port, username: username, password: password,
-                                        database: database, maxConnections: maxConnections, logger: logger)
+        let database = PostgresJunctionDatabase(host: host, port: port, username: username, password: password,
+                                                database: database, maxConnections: maxConnections, logger: logger)
+        for await _ in database.running {}
+        return database
     }
 
     public func write<T: Sendable>(_ body: @escaping @Sendable (any SQLDatabase) async throws -> T) async throws -> T {
