@@ -1,6 +1,7 @@
 // A VFS shim for the writer's connection. In WAL mode a COMMIT writes each frame as two writes (its
 // 24-byte header, then the page) before one sync: ~270 system calls for a commit of ~130 pages. Those
-// writes are contiguous, so they are gathered here and passed on as one write just before the sync.
+// writes are contiguous, so they are gathered here and passed on together (in pieces of 64 KB) just
+// before the sync: ~20 system calls.
 //
 // Durability is unchanged as long as every commit syncs the log (PRAGMA synchronous=FULL, which the
 // writer sets): SQLite publishes a commit to other connections (the wal-index header) only after xSync
