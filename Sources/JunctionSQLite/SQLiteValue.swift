@@ -24,7 +24,8 @@ enum SQLiteValue: Sendable, Equatable {
         else { self = try Self.converting(value) }
     }
 
-    /// The other types ``init(binding:)`` knows, by cast, and then anything `Encodable`.
+    /// Every other type: the known ones by cast (which also unwraps an `Optional` of any of them), then
+    /// anything `Encodable` through its single value.
     private static func converting(_ value: any Encodable) throws -> SQLiteValue {
         switch value {
         case let string as String: return .text(string)

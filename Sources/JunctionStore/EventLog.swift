@@ -45,8 +45,7 @@ public enum EventLog {
 
     private static func append(_ batches: [(orderId: Int64?, events: [EncodedEvent])], numberNow: Bool,
                                on sql: any SQLDatabase) async throws {
-        let count = batches.reduce(0) { $0 + $1.events.count }
-        guard count > 0 else { return }
+        guard batches.contains(where: { !$0.events.isEmpty }) else { return }
         var nextMessageId = numberNow ? try await lastMessageId(sql) + 1 : nil
         var rows = SQLValueRows(width: 10)
         let now = Clock.nowMillis()

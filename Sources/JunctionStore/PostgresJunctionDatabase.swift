@@ -10,14 +10,13 @@ public final class PostgresJunctionDatabase: JunctionDatabase {
     public let kind = DatabaseKind.postgres
     private let client: PostgresClient
     private let runTask: Task<Void, Never>
-    /// Ends when the pool's `run()` is under way: a lease before that works, but PostgresNIO warns of it.
-    private let running: AsyncStream<Void>
     private let logger: Logger
     private let sequencing = Mutex(SequencerState.idle)
 
-    /// Connects a pool of at most `maxConnections` connections.
+    /// Connects a pool of at most `maxConnections` connections, returning once the pool's `run()` is under
+    /// way (a lease before that works, but PostgresNIO warns of it).
     public init(host: String, port: Int, username: String, password: String?, database: String,
-                maxConnections: Int = 16, logger: Logger) {
+                maxConnections: Int = 16, logger: Logger) async {
         var configuration = PostgresClient.Configuration(host: host, port: port, username: username,
                                                          password: password, database: database, tls: .disable)
         configuration.options.maximumConnections = maxConnections
@@ -26,11 +25,11 @@ public final class PostgresJunctionDatabase: JunctionDatabase {
         self.client = client
         self.logger = logger
         let (running, started) = AsyncStream<Void>.makeStream()
-        self.running = running
         self.runTask = Task {
             started.finish()
             await client.run()
         }
+        for await _ in running {}
     }
 
     /// Planner settings for Junction's own sessions. `random_page_cost` 1.1 (PostgreSQL's default is 4, for
@@ -54,10 +53,8 @@ public final class PostgresJunctionDatabase: JunctionDatabase {
             throw DatabaseUnavailable(
                 description: "cannot connect to PostgreSQL at \(host):\(port)/\(database) as \(username): \(Self.reason(error))")
         }
-        let database = PostgresJunctionDatabase(host: host, port: port, username: username, password: password,
-                                                database: database, maxConnections: maxConnections, logger: logger)
-        for await _ in database.running {}
-        return database
+        return await PostgresJunctionDatabase(host: host, port: port, username: username, password: password,
+                                              database: database, maxConnections: maxConnections, logger: logger)
     }
 
     public func write<T: Sendable>(_ body: @escaping @Sendable (any SQLDatabase) async throws -> T) async throws -> T {
