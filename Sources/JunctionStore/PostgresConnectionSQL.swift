@@ -14,6 +14,15 @@ import SQLKit
 /// layer still (see ``PostgresColumns``), and binding one that PostgresNIO cannot encode is an error.
 struct PostgresConnectionSQL: SQLDatabase {
     let connection: PostgresConnection
+    /// Whether statements of up to ``namedStatementBinds`` values run as named statements (see
+    /// ``PostgresNamedStatement``): only outside transactions, where preparing cannot meet an aborted
+    /// transaction. The connection is closed when one fails, since PostgresNIO would remember a failure to
+    /// prepare for good; the pool opens another.
+    var namesStatements = false
+
+    /// The most values a named statement binds; longer statements are mostly multi-row writes whose text
+    /// varies with the number of rows, and would fill every connection with statements run once.
+    static let namedStatementBinds = 32
 
     var logger: Logger { connection.logger }
     var eventLoop: any EventLoop { connection.eventLoop }
@@ -29,28 +38,54 @@ struct PostgresConnectionSQL: SQLDatabase {
     }
 
     func execute(sql query: any SQLExpression, _ onRow: @escaping @Sendable (any SQLRow) -> ()) async throws {
-        _ = try await connection.query(try statement(query), logger: logger) { onRow(PostgresColumns($0)) }.get()
+        let (sql, binds) = serialize(query)
+        guard namesStatements, binds.count <= Self.namedStatementBinds else {
+            _ = try await connection.query(try Self.statement(sql, binds), logger: logger) { onRow(PostgresColumns($0)) }.get()
+            return
+        }
+        var bindings = PostgresBindings(capacity: binds.count)
+        var types: [PostgresDataType] = []
+        types.reserveCapacity(binds.count)
+        for value in binds { types.append(try Self.bind(value, to: &bindings)) }
+        do {
+            let rows = try await PostgresNamedStatement.$text.withValue(.init(sql: sql, types: types)) {
+                try await connection.execute(PostgresNamedStatement(bindings: bindings), logger: logger)
+            }
+            for try await row in rows { onRow(PostgresColumns(row)) }
+        } catch {
+            try? await connection.close()
+            throw error
+        }
     }
 
     private func statement(_ query: any SQLExpression) throws -> PostgresQuery {
         let (sql, binds) = serialize(query)
+        return try Self.statement(sql, binds)
+    }
+
+    private static func statement(_ sql: String, _ binds: [any Encodable]) throws -> PostgresQuery {
         var bindings = PostgresBindings(capacity: binds.count)
-        for value in binds { try Self.bind(value, to: &bindings) }
+        for value in binds { try bind(value, to: &bindings) }
         return PostgresQuery(unsafeSQL: sql, binds: bindings)
     }
 
-    /// Appends one value as PostgreSQL's type for it: the common ones without a conformance lookup, `nil` as
-    /// NULL, anything else through its own PostgresNIO encoding.
-    private static func bind(_ value: any Encodable, to bindings: inout PostgresBindings) throws {
+    /// Appends one value as PostgreSQL's type for it, and says which type: the common ones without a
+    /// conformance lookup, `nil` as NULL, anything else through its own PostgresNIO encoding.
+    @discardableResult
+    private static func bind(_ value: any Encodable, to bindings: inout PostgresBindings) throws -> PostgresDataType {
         switch value {
-        case let text as String: try bindings.append(text)
-        case let number as Int64: try bindings.append(number)
-        case let number as Int: try bindings.append(number)
-        case let flag as Bool: try bindings.append(flag)
-        case let number as Double: try bindings.append(number)
+        case let text as String: bindings.append(text); return .text
+        case let number as Int64: bindings.append(number); return .int8
+        case let number as Int: bindings.append(number); return .int8
+        case let flag as Bool: bindings.append(flag); return .bool
+        case let number as Double: bindings.append(number); return .float8
         case let optional as any OptionalBind:
-            if let wrapped = optional.wrapped { try bind(wrapped, to: &bindings) } else { bindings.appendNull() }
-        case let encodable as any PostgresThrowingDynamicTypeEncodable: try bindings.append(encodable)
+            if let wrapped = optional.wrapped { return try bind(wrapped, to: &bindings) }
+            bindings.appendNull()
+            return .null
+        case let encodable as any PostgresThrowingDynamicTypeEncodable:
+            try bindings.append(encodable)
+            return encodable.psqlType
         default: throw UnbindableValue(type: "\(type(of: value))")
         }
     }

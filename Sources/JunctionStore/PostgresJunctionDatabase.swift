@@ -71,7 +71,7 @@ public final class PostgresJunctionDatabase: JunctionDatabase {
 
     public func read<T: Sendable>(_ body: @Sendable (any SQLDatabase) async throws -> T) async throws -> T {
         try await client.withConnection { connection in
-            try await body(PostgresConnectionSQL(connection: connection))
+            try await body(PostgresConnectionSQL(connection: connection, namesStatements: true))
         }
     }
 

@@ -1,0 +1,44 @@
+import Crypto
+import PostgresNIO
+
+/// A statement PostgreSQL keeps parsed (and, once its plan settles, planned) under a name on every connection
+/// that runs it, so that running it again sends only its values.
+///
+/// PostgresNIO prepares and remembers named statements per connection, but asks for the text as a static
+/// property of a type; Junction composes its statements, so the text, the name and the parameters' types
+/// are handed over in a task-local for the length of the call (PostgresNIO reads them there, before the
+/// statement is sent). The name is a hash of the text and the parameters' types: the same text bound with
+/// other types is another statement, as it would be unnamed.
+///
+/// PostgresNIO also remembers a failure to prepare under the name, on that connection, for good; a failure
+/// that may pass (a table another process has not created yet, a column whose type a migration changed
+/// under a kept plan) would stay. So the connection a named statement failed on is closed (see
+/// ``PostgresConnectionSQL``), and what it remembered goes with it.
+struct PostgresNamedStatement: PostgresPreparedStatement {
+    /// What PostgresNIO reads as the type's static properties.
+    struct Text: Sendable {
+        var name: String
+        var sql: String
+        var types: [PostgresDataType]
+
+        init(sql: String, types: [PostgresDataType]) {
+            let signature = sql + "\u{0}" + types.map { String($0.rawValue) }.joined(separator: ",")
+            let hash = SHA256.hash(data: Array(signature.utf8)).lowercaseHex.prefix(32)
+            self.name = "j" + hash
+            self.sql = sql
+            self.types = types
+        }
+    }
+
+    @TaskLocal static var text = Text(sql: "", types: [])
+
+    static var name: String { text.name }
+    static var sql: String { text.sql }
+    static var bindingDataTypes: [PostgresDataType] { text.types }
+
+    let bindings: PostgresBindings
+
+    func makeBindings() -> PostgresBindings { bindings }
+
+    func decodeRow(_ row: PostgresRow) -> PostgresRow { row }
+}

@@ -1,0 +1,94 @@
+import Foundation
+import SQLKit
+@testable import JunctionStore
+import Testing
+
+/// Reads on PostgreSQL run as named statements, kept on the connection: these tests hold the pool to one
+/// connection, so every read meets what the ones before it left there.
+@Suite(.enabled(if: TestBackend.postgresURL != nil))
+struct PostgresNamedStatementTests {
+    private func openOneConnection() async throws -> Junction {
+        try await Junction.open(url: try await TestBackend.postgres.freshDatabaseURL(), maxConnections: 1,
+                                logger: TestBackend.logger)
+    }
+
+    @Test func aReadIsPreparedOnceAndSeesTheRowsOfEachRun() async throws {
+        let junction = try await openOneConnection()
+        try await junction.database.write { sql in
+            try await sql.raw("CREATE TABLE named_check (k BIGINT PRIMARY KEY, note TEXT)").run()
+        }
+        let before = try await kept(on: junction)
+        for k in 1...5 {
+            try await junction.database.write { sql in
+                try await sql.raw("INSERT INTO named_check (k, note) VALUES (\(bind: Int64(k)), \(bind: "note \(k)"))").run()
+            }
+            let notes = try await junction.database.read { sql in
+                try await sql.raw("SELECT note FROM named_check WHERE k <= \(bind: Int64(k)) ORDER BY k").all(decoding: Note.self)
+            }
+            #expect(notes.map(\.note) == (1...k).map { "note \($0)" })
+        }
+        // One statement more (the writes run in transactions, unnamed), prepared once for five runs.
+        let after = try await kept(on: junction)
+        #expect(after.isSuperset(of: before) && after.count == before.count + 1)
+        await junction.shutdown()
+    }
+
+    @Test func theSameTextBoundWithOtherTypesIsAnotherStatement() async throws {
+        let junction = try await openOneConnection()
+        // Unnamed, PostgreSQL takes an untyped parameter in a select list as text; each run says its type.
+        let text = try await junction.database.read { sql in
+            try await sql.raw("SELECT \(bind: "42") AS v").first(decoding: TextValue.self)
+        }
+        let number = try await junction.database.read { sql in
+            try await sql.raw("SELECT \(bind: Int64(42)) AS v").first(decoding: NumberValue.self)
+        }
+        let none = try await junction.database.read { sql in
+            try await sql.raw("SELECT \(bind: String?.none) AS v").first(decoding: OptionalText.self)
+        }
+        #expect(text?.v == "42" && number?.v == 42 && none != nil && none?.v == nil)
+        await junction.shutdown()
+    }
+
+    @Test func aStatementOfManyValuesRunsUnnamed() async throws {
+        let junction = try await openOneConnection()
+        let codes = (0..<(PostgresConnectionSQL.namedStatementBinds + 8)).map { "code-\($0)" }
+        let before = try await kept(on: junction)
+        let found = try await junction.database.read { sql in
+            try await sql.raw("SELECT v FROM unnest(ARRAY[\(binds: codes)]::text[]) AS v ORDER BY v").all(decoding: TextValue.self)
+        }
+        #expect(found.map(\.v) == codes.sorted())
+        #expect(try await kept(on: junction) == before)
+        await junction.shutdown()
+    }
+
+    /// PostgresNIO remembers a failure to prepare for good; the connection is closed, so the same read works
+    /// once what it needs is there.
+    @Test func aReadThatFailedToPrepareWorksOnceItsTableExists() async throws {
+        let junction = try await openOneConnection()
+        let read: @Sendable () async throws -> [Note] = {
+            try await junction.database.read { sql in
+                try await sql.raw("SELECT note FROM later_table WHERE k = \(bind: Int64(1))").all(decoding: Note.self)
+            }
+        }
+        await #expect(throws: (any Error).self) { try await read() }
+        try await junction.database.write { sql in
+            try await sql.raw("CREATE TABLE later_table (k BIGINT PRIMARY KEY, note TEXT)").run()
+            try await sql.raw("INSERT INTO later_table (k, note) VALUES (1, 'there now')").run()
+        }
+        #expect(try await read().map(\.note) == ["there now"])
+        await junction.shutdown()
+    }
+
+    /// The names of the statements the (one) connection keeps.
+    private func kept(on junction: Junction) async throws -> Set<String> {
+        let rows = try await junction.database.read { sql in
+            try await sql.raw("SELECT name AS v FROM pg_prepared_statements").all(decoding: TextValue.self)
+        }
+        return Set(rows.map(\.v))
+    }
+}
+
+private struct Note: Decodable { var note: String? }
+private struct TextValue: Decodable { var v: String }
+private struct NumberValue: Decodable { var v: Int64 }
+private struct OptionalText: Decodable { var v: String? }
