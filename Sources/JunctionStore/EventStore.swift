@@ -15,7 +15,7 @@ public struct EventStore: Sendable {
         return try await database.read { sql in
             try await sql.raw("""
                 SELECT message_id, event_type, aggregate_type, aggregate_code, channel_name, location_code, reason, details, created_at
-                FROM events WHERE \(whereClause) ORDER BY message_id LIMIT \(literal: min(max(limit, 1), 1000))
+                FROM events WHERE \(whereClause) ORDER BY message_id LIMIT \(bind: Int64(min(max(limit, 1), 1000)))
                 """).all(reading: EventRow.self).map { try $0.stored() }
         }
     }

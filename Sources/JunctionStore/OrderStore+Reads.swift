@@ -64,7 +64,7 @@ extension OrderStore {
         let whereClause: SQLQueryString = conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND ")
         let limit = min(max(filter.limit, 1), 1000)
         let rows = try await database.read { sql in
-            try await sql.raw("SELECT \(OrderRow.columns) FROM orders \(whereClause) ORDER BY id LIMIT \(literal: limit + 1)")
+            try await sql.raw("SELECT \(OrderRow.columns) FROM orders \(whereClause) ORDER BY id LIMIT \(bind: Int64(limit + 1))")
                 .all(reading: OrderRow.self)
         }
         let page = rows.prefix(limit)

@@ -61,6 +61,17 @@ struct PostgresNamedStatementTests {
         await junction.shutdown()
     }
 
+    /// Page sizes are bound, not written into the text, so the pages a caller may ask for do not fill the
+    /// connection with statements.
+    @Test func pagesOfEverySizeShareOneStatement() async throws {
+        let junction = try await openOneConnection()
+        _ = try await junction.orders.list(OrderFilter(limit: 1), caller: .admin)
+        let before = try await kept(on: junction)
+        for limit in 2...40 { _ = try await junction.orders.list(OrderFilter(limit: limit), caller: .admin) }
+        #expect(try await kept(on: junction) == before)
+        await junction.shutdown()
+    }
+
     /// PostgresNIO remembers a failure to prepare for good; the connection is closed, so the same read works
     /// once what it needs is there.
     @Test func aReadThatFailedToPrepareWorksOnceItsTableExists() async throws {

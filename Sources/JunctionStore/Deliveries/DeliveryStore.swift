@@ -16,7 +16,7 @@ public struct DeliveryStore: Sendable {
         if let before { conditions.append("id < \(bind: before)") }
         let filter: SQLQueryString = conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND ")
         return try await database.read { sql in
-            try await sql.raw("SELECT \(DeliveryRow.columns) FROM deliveries \(filter) ORDER BY id DESC LIMIT \(literal: min(max(limit, 1), 1000))")
+            try await sql.raw("SELECT \(DeliveryRow.columns) FROM deliveries \(filter) ORDER BY id DESC LIMIT \(bind: Int64(min(max(limit, 1), 1000)))")
                 .all(decoding: DeliveryRow.self).map(\.view)
         }
     }
