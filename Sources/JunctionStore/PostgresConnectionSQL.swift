@@ -3,6 +3,7 @@ import NIOCore
 import PostgresKit
 import PostgresNIO
 import SQLKit
+import Synchronization
 
 /// SQLKit's view of one PostgreSQL connection that binds the values Junction sends (text, integers,
 /// booleans, doubles, NULL) and reads the columns it stores (text, integers, booleans) straight through
@@ -14,11 +15,10 @@ import SQLKit
 /// layer still (see ``PostgresColumns``), and binding one that PostgresNIO cannot encode is an error.
 struct PostgresConnectionSQL: SQLDatabase {
     let connection: PostgresConnection
-    /// Whether statements of up to ``namedStatementBinds`` values run as named statements (see
-    /// ``PostgresNamedStatement``): only outside transactions, where preparing cannot meet an aborted
-    /// transaction. The connection is closed when one fails, since PostgresNIO would remember a failure to
-    /// prepare for good; the pool opens another.
-    var namesStatements = false
+    /// Where statements of up to ``namedStatementBinds`` values run as named statements (see
+    /// ``PostgresNamedStatement``), with what became of them; `nil` in transactions, where a preparation
+    /// could meet a transaction an earlier statement has aborted.
+    var named: NamedStatementOutcome? = nil
 
     /// The most values a named statement binds; longer statements are mostly multi-row writes whose text
     /// varies with the number of rows, and would fill every connection with statements run once.
@@ -39,7 +39,7 @@ struct PostgresConnectionSQL: SQLDatabase {
 
     func execute(sql query: any SQLExpression, _ onRow: @escaping @Sendable (any SQLRow) -> ()) async throws {
         let (sql, binds) = serialize(query)
-        guard namesStatements, binds.count <= Self.namedStatementBinds else {
+        guard let named, binds.count <= Self.namedStatementBinds else {
             _ = try await connection.query(try Self.statement(sql, binds), logger: logger) { onRow(PostgresColumns($0)) }.get()
             return
         }
@@ -47,14 +47,20 @@ struct PostgresConnectionSQL: SQLDatabase {
         var types: [PostgresDataType] = []
         types.reserveCapacity(binds.count)
         for value in binds { types.append(try Self.bind(value, to: &bindings)) }
+        var delivered = false
         do {
             let rows = try await PostgresNamedStatement.$text.withValue(.init(sql: sql, types: types)) {
                 try await connection.execute(PostgresNamedStatement(bindings: bindings), logger: logger)
             }
-            for try await row in rows { onRow(PostgresColumns(row)) }
+            for try await row in rows {
+                delivered = true
+                onRow(PostgresColumns(row))
+            }
         } catch {
-            try? await connection.close()
-            throw error
+            // Run unnamed, as before there were names, unless rows were already handed on.
+            named.recordFailure()
+            guard !delivered else { throw error }
+            _ = try await connection.query(PostgresQuery(unsafeSQL: sql, binds: bindings), logger: logger) { onRow(PostgresColumns($0)) }.get()
         }
     }
 
@@ -88,6 +94,19 @@ struct PostgresConnectionSQL: SQLDatabase {
             return encodable.psqlType
         default: throw UnbindableValue(type: "\(type(of: value))")
         }
+    }
+}
+
+/// Whether a named statement failed on a connection during a read. Such a failure may stay with the name
+/// on that connection (see ``PostgresNamedStatement``), so the statement runs again unnamed and the read
+/// closes the connection when it ends; the pool opens another.
+final class NamedStatementOutcome: Sendable {
+    private let failedOnce = Atomic(false)
+
+    var failed: Bool { failedOnce.load(ordering: .relaxed) }
+
+    func recordFailure() {
+        failedOnce.store(true, ordering: .relaxed)
     }
 }
 

@@ -71,7 +71,12 @@ public final class PostgresJunctionDatabase: JunctionDatabase {
 
     public func read<T: Sendable>(_ body: @Sendable (any SQLDatabase) async throws -> T) async throws -> T {
         try await client.withConnection { connection in
-            try await body(PostgresConnectionSQL(connection: connection, namesStatements: true))
+            let named = NamedStatementOutcome()
+            let result: Result<T, any Error>
+            do { result = .success(try await body(PostgresConnectionSQL(connection: connection, named: named))) }
+            catch { result = .failure(error) }
+            if named.failed { try? await connection.close() }
+            return try result.get()
         }
     }
 

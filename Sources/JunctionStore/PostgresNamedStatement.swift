@@ -10,10 +10,11 @@ import PostgresNIO
 /// statement is sent). The name is a hash of the text and the parameters' types: the same text bound with
 /// other types is another statement, as it would be unnamed.
 ///
-/// PostgresNIO also remembers a failure to prepare under the name, on that connection, for good; a failure
-/// that may pass (a table another process has not created yet, a column whose type a migration changed
-/// under a kept plan) would stay. So the connection a named statement failed on is closed (see
-/// ``PostgresConnectionSQL``), and what it remembered goes with it.
+/// A named statement can fail for good on its connection where an unnamed one would work again later:
+/// PostgresNIO remembers a failure to prepare under the name (say, a table another process has not created
+/// yet), and PostgreSQL refuses a kept statement whose result columns a migration has changed. So a
+/// statement whose named run fails runs again unnamed, and the connection is closed after the read (see
+/// ``NamedStatementOutcome``): what it kept goes with it.
 struct PostgresNamedStatement: PostgresPreparedStatement {
     /// What PostgresNIO reads as the type's static properties.
     struct Text: Sendable {

@@ -72,8 +72,8 @@ struct PostgresNamedStatementTests {
         await junction.shutdown()
     }
 
-    /// PostgresNIO remembers a failure to prepare for good; the connection is closed, so the same read works
-    /// once what it needs is there.
+    /// PostgresNIO remembers a failure to prepare under the name for good; the connection is closed after
+    /// the read, so the same read works, named, once what it needs is there.
     @Test func aReadThatFailedToPrepareWorksOnceItsTableExists() async throws {
         let junction = try await openOneConnection()
         let read: @Sendable () async throws -> [Note] = {
@@ -87,6 +87,32 @@ struct PostgresNamedStatementTests {
             try await sql.raw("INSERT INTO later_table (k, note) VALUES (1, 'there now')").run()
         }
         #expect(try await read().map(\.note) == ["there now"])
+        // A fresh connection keeps the read now (and the reading of what it keeps).
+        #expect(try await kept(on: junction).count == 2)
+        await junction.shutdown()
+    }
+
+    /// PostgreSQL refuses a kept statement whose result a migration changed; the read still answers (the
+    /// statement runs again unnamed) and the next one prepares it afresh on a new connection.
+    @Test func aReadWhoseResultAMigrationChangedStillAnswers() async throws {
+        let junction = try await openOneConnection()
+        try await junction.database.write { sql in
+            try await sql.raw("CREATE TABLE changing (k BIGINT PRIMARY KEY, v TEXT NOT NULL)").run()
+            try await sql.raw("INSERT INTO changing (k, v) VALUES (1, '12345')").run()
+        }
+        let readText = try await junction.database.read { sql in
+            try await sql.raw("SELECT v FROM changing WHERE k = \(bind: Int64(1))").first(decoding: TextValue.self)
+        }
+        try await junction.database.write { sql in
+            try await sql.raw("ALTER TABLE changing ALTER COLUMN v TYPE BIGINT USING v::bigint").run()
+        }
+        var readNumbers: [NumberValue?] = []
+        for _ in 0..<2 {
+            readNumbers.append(try await junction.database.read { sql in
+                try await sql.raw("SELECT v FROM changing WHERE k = \(bind: Int64(1))").first(decoding: NumberValue.self)
+            })
+        }
+        #expect(readText?.v == "12345" && readNumbers.map { $0?.v } == [12345, 12345])
         await junction.shutdown()
     }
 
