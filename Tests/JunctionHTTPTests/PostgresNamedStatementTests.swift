@@ -35,6 +35,7 @@ struct PostgresNamedStatementTests {
 
     @Test func theSameTextBoundWithOtherTypesIsAnotherStatement() async throws {
         let junction = try await openOneConnection()
+        let before = try await kept(on: junction)
         // Unnamed, PostgreSQL takes an untyped parameter in a select list as text; each run says its type.
         let text = try await junction.database.read { sql in
             try await sql.raw("SELECT \(bind: "42") AS v").first(decoding: TextValue.self)
@@ -46,6 +47,9 @@ struct PostgresNamedStatementTests {
             try await sql.raw("SELECT \(bind: String?.none) AS v").first(decoding: OptionalText.self)
         }
         #expect(text?.v == "42" && number?.v == 42 && none != nil && none?.v == nil)
+        // Three statements kept on the same connection: none of them failed and fell back to running unnamed.
+        let after = try await kept(on: junction)
+        #expect(after.isSuperset(of: before) && after.count == before.count + 3)
         await junction.shutdown()
     }
 
