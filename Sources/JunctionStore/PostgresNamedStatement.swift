@@ -1,4 +1,3 @@
-import Crypto
 import PostgresNIO
 
 /// A statement PostgreSQL keeps parsed (and, once its plan settles, planned) under a name on every connection
@@ -24,8 +23,7 @@ struct PostgresNamedStatement: PostgresPreparedStatement {
 
         init(sql: String, types: [PostgresDataType]) {
             let signature = sql + "\u{0}" + types.map { String($0.rawValue) }.joined(separator: ",")
-            let hash = SHA256.hash(data: Array(signature.utf8)).lowercaseHex.prefix(32)
-            self.name = "j" + hash
+            self.name = "j" + sha256Hex(signature).prefix(32)
             self.sql = sql
             self.types = types
         }
