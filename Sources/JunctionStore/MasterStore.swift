@@ -158,6 +158,10 @@ public struct IssuedChannel: Codable, Sendable {
 }
 
 struct DocumentRow: Decodable { var document: String }
+/// A text column read as `document` with the id it belongs to.
+struct KeyedRow: Decodable { var id: Int64; var document: String }
+/// A text column read as `document` with the name it belongs to.
+struct NamedDocumentRow: Decodable { var name: String; var document: String }
 private struct ChannelRow: Decodable { var name: String; var channel_type: String; var outbound: String }
 private struct ChannelLocationRow: Decodable { var channel_name: String; var location_code: String }
 private struct DefinitionRow: Decodable { var level: String; var document: String }

@@ -43,6 +43,19 @@ extension OrderStore {
         return try OrderView(order: found.order, lines: found.lines, allocations: found.allocations, shipments: shipments, events: events)
     }
 
+    /// Views of orders already read, without timelines, their shipments read together (one statement for
+    /// any number of orders without shipments); in the order of `found`.
+    static func views(of found: [OrderWithLines], documentBaseURL: String, on sql: any SQLDatabase) async throws -> [OrderView] {
+        let shipments = try await ShipmentRecords.forOrders(found.map(\.order.id), on: sql)
+        var views: [OrderView] = []
+        for rows in found {
+            let orderId = rows.order.id
+            let shipmentViews = try await ShipmentViews.load(shipments[orderId] ?? [], orderId: orderId, baseURL: documentBaseURL, on: sql)
+            views.append(try OrderView(order: rows.order, lines: rows.lines, allocations: rows.allocations, shipments: shipmentViews, events: []))
+        }
+        return views
+    }
+
     /// Orders in creation order, filtered, one page at a time (`cursor` is the last `omsOrderId` seen).
     public func list(_ filter: OrderFilter, caller: Caller) async throws -> OrderPage {
         var conditions: [SQLQueryString] = []

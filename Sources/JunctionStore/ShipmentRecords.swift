@@ -73,6 +73,18 @@ enum ShipmentRecords {
             .all(decoding: ShipmentRow.self)
     }
 
+    /// The shipments of several orders, by order, each order's in creation order.
+    static func forOrders(_ orderIds: [Int64], on sql: any SQLDatabase) async throws -> [Int64: [ShipmentRow]] {
+        var byOrder: [Int64: [ShipmentRow]] = [:]
+        for chunk in orderIds.chunked(500) {
+            for row in try await sql.raw("SELECT \(ShipmentRow.columns) FROM shipments WHERE order_id IN (\(binds: Array(chunk))) ORDER BY id")
+                .all(decoding: ShipmentRow.self) {
+                byOrder[row.order_id, default: []].append(row)
+            }
+        }
+        return byOrder
+    }
+
     static func find(id: Int64, on sql: any SQLDatabase) async throws -> ShipmentRow? {
         try await sql.raw("SELECT \(ShipmentRow.columns) FROM shipments WHERE id = \(bind: id)").first(decoding: ShipmentRow.self)
     }

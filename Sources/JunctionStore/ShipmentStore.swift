@@ -51,7 +51,6 @@ public struct ShipmentStore: Sendable {
     }
 }
 
-private struct KeyedRow: Decodable { var id: Int64; var document: String }
 
 /// Builds shipment views with what they refer to (order lines, items, manifest and handover codes).
 enum ShipmentViews {

@@ -82,6 +82,48 @@ import Testing
         }
     }
 
+    /// Orders created before the dispatcher starts are planned in one pass, their orders, lines and articles
+    /// read together: each posting must still carry its own order's lines, channel and bundle.
+    @Test(arguments: TestBackend.available)
+    func onePlanningPassPostsEachOrderFromItsOwnRows(_ backend: TestBackend) async throws {
+        try await withAPI(backend) { api in
+            let partners = try await seedCatalogue(api)
+            try await setStock(api, [("A", "WH1", 50), ("B", "WH1", 50), ("C", "WH1", 50)])
+            try await withPartnerSimulator({ _, _ in (200, "") }) { base, simulator in
+                try await erpPartner(api, name: "BOOKS", url: "\(base)/postings", extra: #", "events": ["OUTWARD_ORDER_CREATE"]"#)
+                var expected: [String: (channelType: String, skus: [String], bundles: [String])] = [:]
+                for number in 1...12 {
+                    let code = "PASS-\(number)"
+                    if number % 3 == 0 {
+                        let created = try await api.post("/orders/outward", as: partners.shopfront, orderJSON(code, [("OT-A", number, "560")]))
+                        #expect(created.status == 200, "\(created.text)")
+                        expected[code] = ("SHOPFRONT", ["OT-A"], [])
+                    } else {
+                        let lines = number % 3 == 1 ? [("MP-A", 1, "560"), ("MP-BND", 1, "1800")] : [("MP-C", number, "250"), ("MP-B", 1, "500")]
+                        let created = try await api.post("/orders/outward", as: partners.marketplace, orderJSON(code, lines))
+                        #expect(created.status == 200, "\(created.text)")
+                        expected[code] = ("MARKETPLACE", lines.map(\.0), number % 3 == 1 ? ["MP-BND"] : [])
+                    }
+                }
+                try await dispatching(api) {
+                    let arrived = try await eventually { await simulator.requests(to: "/postings").count == 12 }
+                    #expect(arrived)
+                }
+                let postings = await simulator.requests(to: "/postings").map(\.json)
+                #expect(Set(postings.compactMap { $0["orderCode"].string }) == Set(expected.keys))
+                for posting in postings {
+                    let code = posting["orderCode"].string ?? ""
+                    let want = try #require(expected[code], "\(code)")
+                    #expect(posting["channelType"].string == want.channelType, "\(code)")
+                    #expect(posting["orderItems"].array.compactMap { $0["channelSkuCode"].string } == want.skus, "\(code)")
+                    #expect(posting["orderItems"].array.allSatisfy { $0["orderItemCode"].string?.hasPrefix(code + "-") == true }, "\(code)")
+                    #expect(posting["bundledSkuDefinitions"].array.compactMap { $0["bundledParentChannelSkuId"].string } == want.bundles,
+                            "\(code)")
+                }
+            }
+        }
+    }
+
     @Test(arguments: TestBackend.available)
     func aMessageFailsAfterTheHorizonAndReplayDeliversItWithTheSameMessageId(_ backend: TestBackend) async throws {
         try await withAPI(backend) { api in

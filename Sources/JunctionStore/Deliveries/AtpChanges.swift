@@ -7,27 +7,63 @@ enum AtpChanges {
     /// The event types that move on-hand or reserved stock.
     static let types: Set<EventType> = [.inventoryChanged, .orderAllocated, .orderCancelled, .orderPartiallyCancelled]
 
-    /// Marks what `event` may have changed: a stock update's SKU at its location, an allocated order's articles
-    /// where they were reserved, or a cancelled order's articles at every location of its channel (which
-    /// covers wherever stock was released).
-    static func mark(_ event: PlannedEventRow, on sql: any SQLDatabase) async throws {
-        guard let type = EventType(rawValue: event.event_type), types.contains(type) else { return }
+    /// Marks what a planning pass's events may have changed: a stock update's SKU at its location, an
+    /// allocated order's articles where they were reserved, or a cancelled order's articles at every location
+    /// of its channel (which covers wherever stock was released). The pass's articles, lines and channel
+    /// locations are read together, a statement each.
+    static func mark(_ events: [PlannedEventRow], on sql: any SQLDatabase) async throws {
+        let moving = events.compactMap { event in EventType(rawValue: event.event_type).flatMap { types.contains($0) ? (event, $0) : nil } }
+        guard !moving.isEmpty else { return }
+        let stockUpdates = moving.filter { $0.1 == .inventoryChanged }.map(\.0)
+        let orderEvents = moving.filter { $0.1 != .inventoryChanged && $0.0.order_id != nil && $0.0.channel_name != nil }
+        let articleIds = try await articleIds(codes: stockUpdates.compactMap { $0.parsedDetails.field("channelSkuCode")?.text }, on: sql)
+        let orderArticles = try await articles(ofOrders: orderEvents.compactMap(\.0.order_id), on: sql)
+        let channelLocations = try await locations(ofChannels: orderEvents.filter { $0.1 != .orderAllocated }.compactMap(\.0.channel_name), on: sql)
         var pairs: [(String, Int64)] = []
-        if type == .inventoryChanged {
-            guard let location = event.location_code,
-                  let code = event.parsedDetails.field("channelSkuCode")?.text,
-                  let article = try await CatalogueStore.articleId(code: code, on: sql) else { return }
-            pairs = [(location, article)]
-        } else if let orderId = event.order_id, let channel = event.channel_name {
-            let articles = try await OrderRecords.lines(orderId: orderId, on: sql).flatMap {
-                try JSONCoding.decode(LineDocument.self, from: $0.document).components.map(\.articleId)
+        for (event, type) in moving {
+            if type == .inventoryChanged {
+                guard let location = event.location_code, let code = event.parsedDetails.field("channelSkuCode")?.text,
+                      let article = articleIds[code] else { continue }
+                pairs.append((location, article))
+            } else if let orderId = event.order_id, let channel = event.channel_name {
+                let locations = type == .orderAllocated ? OrderEvents.allocatedLocations(in: event.parsedDetails) : channelLocations[channel] ?? []
+                let articles = Set(orderArticles[orderId] ?? [])
+                pairs += locations.flatMap { location in articles.map { (location, $0) } }
             }
-            let locations = type == .orderAllocated ? OrderEvents.allocatedLocations(in: event.parsedDetails) : try await sql.raw("""
-                SELECT location_code AS document FROM channel_locations WHERE channel_name = \(bind: channel)
-                """).all(decoding: DocumentRow.self).map(\.document)
-            pairs = locations.flatMap { location in Set(articles).map { (location, $0) } }
         }
         try await insert(pairs, on: sql)
+    }
+
+    private static func articleIds(codes: [String], on sql: any SQLDatabase) async throws -> [String: Int64] {
+        var ids: [String: Int64] = [:]
+        for chunk in Array(Set(codes)).chunked(500) {
+            for row in try await sql.raw("SELECT id, channel_sku_code AS document FROM articles WHERE channel_sku_code IN (\(binds: Array(chunk)))")
+                .all(decoding: KeyedRow.self) { ids[row.document] = row.id }
+        }
+        return ids
+    }
+
+    /// The articles each order's lines take stock of (a bundle's or virtual SKU's children).
+    private static func articles(ofOrders orderIds: [Int64], on sql: any SQLDatabase) async throws -> [Int64: [Int64]] {
+        var articles: [Int64: [Int64]] = [:]
+        for chunk in Array(Set(orderIds)).chunked(500) {
+            for row in try await sql.raw("SELECT order_id AS id, document FROM order_lines WHERE order_id IN (\(binds: Array(chunk)))")
+                .all(decoding: KeyedRow.self) {
+                articles[row.id, default: []] += try JSONCoding.decode(LineDocument.self, from: row.document).components.map(\.articleId)
+            }
+        }
+        return articles
+    }
+
+    private static func locations(ofChannels channels: [String], on sql: any SQLDatabase) async throws -> [String: [String]] {
+        guard !channels.isEmpty else { return [:] }
+        var locations: [String: [String]] = [:]
+        for row in try await sql.raw("""
+            SELECT channel_name AS name, location_code AS document FROM channel_locations WHERE channel_name IN (\(binds: Array(Set(channels))))
+            """).all(decoding: NamedDocumentRow.self) {
+            locations[row.name, default: []].append(row.document)
+        }
+        return locations
     }
 
     /// A partner that receives ATP gets its newly listed SKUs' quantities at each of its locations: the first

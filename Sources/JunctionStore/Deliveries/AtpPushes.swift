@@ -6,6 +6,8 @@ import SQLKit
 /// messages of at most 200 SKUs.
 enum AtpPushes {
     static let batchSize = 200
+    /// The number series of the pushes' `messageId`s (each push is a message of its own, not an event's).
+    static let messageSeries = "message:atp"
 
     static func messages(marks: [(location: String, article: Int64)], partners: [String: OutboundConfig],
                          on sql: any SQLDatabase) async throws -> [PlannedMessage] {
@@ -37,7 +39,8 @@ enum AtpPushes {
                         let call = LocationAtpCall(locationCode: location, inventories: chunk.map {
                             .init(channelSkuCode: $0, quantity: units($0, location), channelSerialNo: skus[$0]?.channelSerialNo)
                         })
-                        messages.append(PlannedMessage(partner: partner, call: .locationAtp, url: url, eventType: "LOCATION_ATP",
+                        messages.append(PlannedMessage(partner: partner, call: .locationAtp, url: url,
+                                                       messageId: try await NumberSeries.next(messageSeries, on: sql), eventType: "LOCATION_ATP",
                                                        sequenceKey: "atp:\(location)", payload: try JSONCoding.string(call), dueAt: due))
                     }
                 }
@@ -49,7 +52,8 @@ enum AtpPushes {
                               channelSerialNo: skus[code]?.channelSerialNo, listingId: skus[code]?.articleId ?? 0,
                               quantity: units(code, trigger), locationCode: trigger, consolidationType: "ALL")
                     })
-                    messages.append(PlannedMessage(partner: partner, call: .consolidatedAtp, url: url, eventType: "CONSOLIDATED_ATP",
+                    messages.append(PlannedMessage(partner: partner, call: .consolidatedAtp, url: url,
+                                                   messageId: try await NumberSeries.next(messageSeries, on: sql), eventType: "CONSOLIDATED_ATP",
                                                    sequenceKey: "atp:consolidated", payload: try JSONCoding.string(call), dueAt: due))
                 }
             }

@@ -40,12 +40,8 @@ extension DeliveryStore {
             guard let last = events.last else { return 0 }
             let partners = try await Self.partnerConfigs(on: sql)
             let pushesATP = partners.values.contains { $0.url(for: .locationAtp) != nil || $0.url(for: .consolidatedAtp) != nil }
-            for event in events {
-                for message in try await DeliveryRouting.messages(for: event, partners: partners, baseURL: baseURL, on: sql) {
-                    try await Self.insert(message, messageId: event.message_id, on: sql)
-                }
-                if pushesATP { try await AtpChanges.mark(event, on: sql) }
-            }
+            try await Self.insert(try await DeliveryRouting.messages(for: events, partners: partners, baseURL: baseURL, on: sql), on: sql)
+            if pushesATP { try await AtpChanges.mark(events, on: sql) }
             try await sql.raw("UPDATE settings SET value = \(bind: String(last.message_id)) WHERE name = 'delivery_cursor'").run()
             return events.count
         }
@@ -63,22 +59,28 @@ extension DeliveryStore {
             let marks = try await AtpChanges.take(limit: limit, on: sql)
             guard !marks.isEmpty else { return 0 }
             let messages = try await AtpPushes.messages(marks: marks, partners: try await Self.partnerConfigs(on: sql), on: sql)
-            for message in messages {
-                try await Self.insert(message, messageId: try await NumberSeries.next("message:atp", on: sql), on: sql)
-            }
+            try await Self.insert(messages, on: sql)
             return messages.count
         }
     }
 
-    private static func insert(_ message: PlannedMessage, messageId: Int64, on sql: any SQLDatabase) async throws {
-        try await sql.raw("""
-            INSERT INTO deliveries (partner, call, message_id, event_type, sequence_key, url, payload, status, attempts,
-                next_attempt_at, created_at)
-            VALUES (\(bind: message.partner), \(bind: message.call.rawValue), \(bind: messageId), \(bind: message.eventType),
-                \(bind: message.sequenceKey), \(bind: message.url), \(bind: message.payload), \(bind: DeliveryStatus.pending.rawValue),
-                0, \(bind: message.dueAt), \(bind: Clock.nowMillis()))
-            ON CONFLICT (partner, call, message_id, sequence_key) DO NOTHING
-            """).run()
+    /// Stores messages in their order (which is the order they are claimed in), a few hundred per statement;
+    /// a message already stored (same partner, call, `messageId` and sequence) is left as it is.
+    private static func insert(_ messages: [PlannedMessage], on sql: any SQLDatabase) async throws {
+        var rows = SQLValueRows(width: 11)
+        let now = Clock.nowMillis()
+        for message in messages {
+            rows.append(message.partner, message.call.rawValue, message.messageId, message.eventType, message.sequenceKey, message.url,
+                        message.payload, DeliveryStatus.pending.rawValue, 0, message.dueAt, now)
+        }
+        for chunk in rows.chunked(200) {
+            try await sql.raw("""
+                INSERT INTO deliveries (partner, call, message_id, event_type, sequence_key, url, payload, status, attempts,
+                    next_attempt_at, created_at)
+                VALUES \(chunk)
+                ON CONFLICT (partner, call, message_id, sequence_key) DO NOTHING
+                """).run()
+        }
     }
 }
 
@@ -100,6 +102,8 @@ struct PlannedMessage: Sendable {
     var partner: String
     var call: OutboundCall
     var url: String
+    /// The partner's `messageId`: the event's, or for an ATP push its own.
+    var messageId: Int64
     var eventType: String
     var sequenceKey: String
     var payload: String

@@ -5,22 +5,33 @@ import SQLKit
 /// every order; the order's own channel gets the acknowledgement once allocated (§4.1) and seller
 /// cancellations (§4.7); the EFS that fulfils a location gets the events of the order's part there (§5.4).
 enum DeliveryRouting {
-    static func messages(for event: PlannedEventRow, partners: [String: OutboundConfig], baseURL: String,
+    /// The messages of a planning pass's events, in event order. The orders they need are read together
+    /// (see ``ERPPostingSource/load(orderIds:documentBaseURL:on:)``), so a pass costs a few statements, not a
+    /// few per event.
+    static func messages(for events: [PlannedEventRow], partners: [String: OutboundConfig], baseURL: String,
                          on sql: any SQLDatabase) async throws -> [PlannedMessage] {
-        guard let orderId = event.order_id, let type = EventType(rawValue: event.event_type) else { return [] }
-        let details = event.parsedDetails
-        let routes = candidates(type, event: event, details: details, partners: partners)
-            + (try await suborderRoutes(type, event: event, details: details, orderId: orderId, partners: partners, on: sql))
-        guard !routes.isEmpty else { return [] }
-        let source = try await ERPPostingSource.load(orderId: orderId, documentBaseURL: baseURL, on: sql)
+        let fulfillers = try await Fulfillers(partners: partners, on: sql)
+        var routed: [(event: PlannedEventRow, type: EventType, details: JSONValue, orderId: Int64, routes: [Route])] = []
+        for event in events {
+            guard let orderId = event.order_id, let type = EventType(rawValue: event.event_type) else { continue }
+            let details = event.parsedDetails
+            let routes = candidates(type, event: event, details: details, partners: partners)
+                + (try await suborderRoutes(type, event: event, details: details, orderId: orderId, partners: partners,
+                                            fulfillers: fulfillers, on: sql))
+            if !routes.isEmpty { routed.append((event, type, details, orderId, routes)) }
+        }
+        let sources = try await ERPPostingSource.load(orderIds: routed.map(\.orderId), documentBaseURL: baseURL, on: sql)
         var messages: [PlannedMessage] = []
-        for route in routes {
-            guard let payload = try payload(route, event: event, type: type, details: details, source: source) else { continue }
-            let config = partners[route.partner]!
-            let sequence = route.location.map { "suborder:\(orderId):\($0)" } ?? "order:\(orderId)"
-            messages.append(PlannedMessage(partner: route.partner, call: route.call, url: config.url(for: route.call)!,
-                                           eventType: route.label, sequenceKey: sequence, payload: payload,
-                                           dueAt: config.firstAttempt(after: event.created_at)))
+        for (event, type, details, orderId, routes) in routed {
+            guard let source = sources[orderId] else { throw DomainError.notFound("no order with id \(orderId)") }
+            for route in routes {
+                guard let payload = try payload(route, event: event, type: type, details: details, source: source) else { continue }
+                let config = partners[route.partner]!
+                let sequence = route.location.map { "suborder:\(orderId):\($0)" } ?? "order:\(orderId)"
+                messages.append(PlannedMessage(partner: route.partner, call: route.call, url: config.url(for: route.call)!,
+                                               messageId: event.message_id, eventType: route.label, sequenceKey: sequence,
+                                               payload: payload, dueAt: config.firstAttempt(after: event.created_at)))
+            }
         }
         return messages
     }
@@ -76,17 +87,15 @@ enum DeliveryRouting {
 
     /// One route per location of the order whose EFS has an `orderEvents` URL and receives this event.
     private static func suborderRoutes(_ type: EventType, event: PlannedEventRow, details: JSONValue, orderId: Int64,
-                                       partners: [String: OutboundConfig], on sql: any SQLDatabase) async throws -> [Route] {
+                                       partners: [String: OutboundConfig], fulfillers: Fulfillers,
+                                       on sql: any SQLDatabase) async throws -> [Route] {
         guard let kind = EFSOrderEventType(type),
               partners.values.contains(where: { $0.url(for: .orderEvents) != nil && $0.receives(kind.rawValue) }) else { return [] }
         let locations = try await suborderLocations(type, event: event, details: details, orderId: orderId, on: sql)
-        guard !locations.isEmpty else { return [] }
-        let fulfillers = try await sql.raw("SELECT code, efs_channel FROM locations WHERE code IN (\(binds: locations))")
-            .all(decoding: FulfillerRow.self)
-        return fulfillers.sorted { $0.code < $1.code }.compactMap { row in
-            guard let efs = row.efs_channel, let config = partners[efs], config.url(for: .orderEvents) != nil,
+        return Set(locations).sorted().compactMap { location in
+            guard let efs = fulfillers.efs(of: location), let config = partners[efs], config.url(for: .orderEvents) != nil,
                   config.receives(kind.rawValue) else { return nil }
-            return Route(partner: efs, call: .orderEvents, label: kind.rawValue, location: row.code)
+            return Route(partner: efs, call: .orderEvents, label: kind.rawValue, location: location)
         }
     }
 
@@ -106,6 +115,22 @@ enum DeliveryRouting {
             return Array(Set(history)).sorted()
         }
     }
+}
+
+/// The locations an external fulfilment system (EFS) fulfils, read once per planning pass, and only when a
+/// partner takes order events.
+private struct Fulfillers {
+    private var efsByLocation: [String: String] = [:]
+
+    init(partners: [String: OutboundConfig], on sql: any SQLDatabase) async throws {
+        guard partners.values.contains(where: { $0.url(for: .orderEvents) != nil }) else { return }
+        for row in try await sql.raw("SELECT code, efs_channel FROM locations WHERE efs_channel IS NOT NULL").all(decoding: FulfillerRow.self) {
+            efsByLocation[row.code] = row.efs_channel
+        }
+    }
+
+    /// The EFS channel that fulfils `location`, if any.
+    func efs(of location: String) -> String? { efsByLocation[location] }
 }
 
 private struct FulfillerRow: Decodable { var code: String; var efs_channel: String? }

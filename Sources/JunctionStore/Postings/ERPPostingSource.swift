@@ -13,30 +13,49 @@ public struct ERPPostingSource: Sendable {
     /// Reads order `orderId`. `documentBaseURL` starts the invoice and label links, as
     /// ``Junction/documentBaseURL`` does for the API.
     public static func load(orderId: Int64, documentBaseURL: String, on sql: any SQLDatabase) async throws -> ERPPostingSource {
-        guard let order = try await OrderStore.loadView(orderId: orderId, documentBaseURL: documentBaseURL, timeline: false, on: sql) else {
+        guard let source = try await load(orderIds: [orderId], documentBaseURL: documentBaseURL, on: sql)[orderId] else {
             throw DomainError.notFound("no order with id \(orderId)")
         }
-        return ERPPostingSource(order: order, channelType: try await channelType(of: order.channelName, on: sql),
-                                articles: try await articles(of: try await OrderRecords.lines(orderId: orderId, on: sql), on: sql))
+        return source
     }
 
-    private static func channelType(of channel: String, on sql: any SQLDatabase) async throws -> ChannelType {
-        let row = try await sql.raw("SELECT channel_type AS document FROM channels WHERE name = \(bind: channel)")
-            .first(decoding: DocumentRow.self)
-        guard let type = row.flatMap({ ChannelType(rawValue: $0.document) }) else {
-            throw DomainError.notFound("no channel \(channel)")
+    /// Reads the orders `orderIds` together, in a few statements whatever their number (the delivery planner
+    /// reads a pass's orders so); an unknown id has no entry.
+    public static func load(orderIds: [Int64], documentBaseURL: String, on sql: any SQLDatabase) async throws -> [Int64: ERPPostingSource] {
+        guard !orderIds.isEmpty else { return [:] }
+        var found: [OrderWithLines] = []
+        for chunk in Array(Set(orderIds)).chunked(500) {
+            found += try await OrderRecords.withLines(where: "o.id IN (\(binds: Array(chunk)))", on: sql)
         }
-        return type
+        let views = try await OrderStore.views(of: found, documentBaseURL: documentBaseURL, on: sql)
+        let channelTypes = try await channelTypes(of: Set(found.map(\.order.channel_name)), on: sql)
+        let documents = try found.map { try $0.lines.map { try JSONCoding.decode(LineDocument.self, from: $0.document) } }
+        let articles = try await ArticleRow.read(ids: Set(found.flatMap { $0.lines.map(\.article_id) }
+                                                        + documents.joined().flatMap { $0.components.map(\.articleId) }), on: sql)
+        var sources: [Int64: ERPPostingSource] = [:]
+        for ((rows, view), lineDocuments) in zip(zip(found, views), documents) {
+            guard let type = channelTypes[rows.order.channel_name] else {
+                throw DomainError.notFound("no channel \(rows.order.channel_name)")
+            }
+            sources[rows.order.id] = ERPPostingSource(order: view, channelType: type,
+                                                      articles: lineArticles(of: rows.lines, documents: lineDocuments, articles: articles))
+        }
+        return sources
+    }
+
+    private static func channelTypes(of channels: Set<String>, on sql: any SQLDatabase) async throws -> [String: ChannelType] {
+        guard !channels.isEmpty else { return [:] }
+        var types: [String: ChannelType] = [:]
+        for row in try await sql.raw("SELECT name, channel_type AS document FROM channels WHERE name IN (\(binds: Array(channels)))")
+            .all(decoding: NamedDocumentRow.self) {
+            types[row.name] = ChannelType(rawValue: row.document)
+        }
+        return types
     }
 
     /// Each line's article; for a bundle or virtual SKU with the children the line was ordered with.
-    private static func articles(of lines: [LineRow], on sql: any SQLDatabase) async throws -> [String: ERPLineArticle] {
-        let documents = try lines.map { try JSONCoding.decode(LineDocument.self, from: $0.document) }
-        let ids = Set(lines.map(\.article_id) + documents.flatMap { $0.components.map(\.articleId) })
-        guard !ids.isEmpty else { return [:] }
-        let rows = try await sql.raw("SELECT id, channel_sku_code, barcode, kind FROM articles WHERE id IN (\(binds: Array(ids)))")
-            .all(decoding: ArticleRow.self)
-        let byId = Dictionary(uniqueKeysWithValues: rows.map { ($0.id, $0) })
+    private static func lineArticles(of lines: [LineRow], documents: [LineDocument],
+                                     articles byId: [Int64: ArticleRow]) -> [String: ERPLineArticle] {
         var result: [String: ERPLineArticle] = [:]
         for (line, document) in zip(lines, documents) {
             guard let article = byId[line.article_id] else { continue }
@@ -60,6 +79,18 @@ private struct ArticleRow: Decodable {
     var channel_sku_code: String
     var barcode: String
     var kind: String
+
+    /// The articles with these ids, by id.
+    static func read(ids: Set<Int64>, on sql: any SQLDatabase) async throws -> [Int64: ArticleRow] {
+        var byId: [Int64: ArticleRow] = [:]
+        for chunk in Array(ids).chunked(500) {
+            for row in try await sql.raw("SELECT id, channel_sku_code, barcode, kind FROM articles WHERE id IN (\(binds: Array(chunk)))")
+                .all(decoding: ArticleRow.self) {
+                byId[row.id] = row
+            }
+        }
+        return byId
+    }
 
     /// The list a composite article is posted in; nil for a plain one.
     var compositeKind: ERPPosting.SkuDefinition.Kind? {
