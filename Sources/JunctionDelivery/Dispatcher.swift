@@ -15,7 +15,8 @@ public struct Dispatcher: Service {
     let logger: Logger
     /// How long an idle dispatcher waits before looking again.
     let idleMillis: Int64
-    /// Messages sent at once.
+    /// Messages in flight at once, to all partners together (the HTTP client holds at most 8 connections to
+    /// one host, so the rest of a partner's share waits there, claimed).
     let batchSize: Int
     /// The shortest time between two rounds of ATP pushes.
     let atpIntervalMillis: Int64
@@ -31,9 +32,11 @@ public struct Dispatcher: Service {
     public static let sharedClient = makeClient()
     /// A claimed message is another process's to send for this long (longer than the timeout).
     static let leaseMillis: Int64 = 60_000
+    /// Events turned into messages by one planning pass (one transaction).
+    static let planningLimit = 500
 
     /// `client` should give up connecting well within the 45 s answer timeout (see ``makeClient()``).
-    public init(junction: Junction, client: HTTPClient = Dispatcher.sharedClient, logger: Logger, idleMillis: Int64 = 200, batchSize: Int = 32,
+    public init(junction: Junction, client: HTTPClient = Dispatcher.sharedClient, logger: Logger, idleMillis: Int64 = 200, batchSize: Int = 128,
                 atpIntervalMillis: Int64 = 1000) {
         self.junction = junction; self.client = client; self.logger = logger
         self.idleMillis = idleMillis; self.batchSize = batchSize; self.atpIntervalMillis = atpIntervalMillis
@@ -41,14 +44,14 @@ public struct Dispatcher: Service {
 
     public func run() async throws {
         let credentials = PartnerCredentials(client: client)
-        let atpClock = AtpClock()
         let inFlight = InFlight()
         try await junction.deliveries.releaseStaleLeases()
         await withDiscardingTaskGroup { group in
+            group.addTask { await planUntilCancelled() }
             while !Task.isCancelled && !Task.isShuttingDownGracefully {
                 do {
                     let free = await inFlight.room(of: batchSize)
-                    let claimed = try await claimRound(limit: free, atpClock: atpClock)
+                    let claimed = try await junction.deliveries.claim(limit: free, leaseMillis: Self.leaseMillis)
                     if !claimed.isEmpty {
                         let configs = try await junction.deliveries.partnerConfigs()
                         for delivery in claimed {
@@ -73,14 +76,27 @@ public struct Dispatcher: Service {
         }
     }
 
-    /// Plans new events into messages and claims up to `limit` due ones. ATP pushes are planned at most
-    /// every `atpIntervalMillis`, so that bursts of changes to a SKU coalesce into its latest quantity.
-    /// Messages run side by side, so a slow or unreachable partner holds up only its own messages.
-    func claimRound(limit: Int, atpClock: AtpClock) async throws -> [ClaimedDelivery] {
-        try await junction.deliveries.plan(limit: 500)
-        if await atpClock.due(everyMillis: atpIntervalMillis) { try await junction.deliveries.flushAtp() }
-        guard limit > 0 else { return [] }
-        return try await junction.deliveries.claim(limit: limit, leaseMillis: Self.leaseMillis)
+    /// Plans new events into messages, beside the sending, so that neither waits for the other; ATP pushes
+    /// are planned at most every `atpIntervalMillis`, so that bursts of changes to a SKU coalesce into its
+    /// latest quantity. A pass that found events is followed by the next at once: what arrived meanwhile
+    /// makes its batch.
+    private func planUntilCancelled() async {
+        var lastAtp: ContinuousClock.Instant?
+        while !Task.isCancelled && !Task.isShuttingDownGracefully {
+            do {
+                let planned = try await junction.deliveries.plan(limit: Self.planningLimit)
+                if lastAtp.map({ ContinuousClock.now - $0 >= .milliseconds(atpIntervalMillis) }) ?? true {
+                    lastAtp = .now
+                    try await junction.deliveries.flushAtp()
+                }
+                if planned == 0 { try await Task.sleep(for: .milliseconds(idleMillis)) }
+            } catch is CancellationError {
+                break
+            } catch {
+                logger.error("delivery planning failed: \(error)")
+                try? await Task.sleep(for: .seconds(1))
+            }
+        }
     }
 
     private func deliver(_ delivery: ClaimedDelivery, config: OutboundConfig, credentials: PartnerCredentials) async {
@@ -141,18 +157,5 @@ actor InFlight {
             await withCheckedContinuation { waiters.append($0) }
         }
         return capacity - count
-    }
-}
-
-/// When ATP pushes were last planned in this process.
-actor AtpClock {
-    private var last: ContinuousClock.Instant?
-
-    /// True, and restarts the interval, when `everyMillis` have passed since the last time it said so.
-    func due(everyMillis: Int64) -> Bool {
-        let now = ContinuousClock.now
-        if let last, now - last < .milliseconds(everyMillis) { return false }
-        last = now
-        return true
     }
 }
