@@ -44,6 +44,7 @@ public struct Dispatcher: Service {
 
     public func run() async throws {
         let credentials = PartnerCredentials(client: client)
+        let recorder = AttemptRecorder(deliveries: junction.deliveries, logger: logger)
         let inFlight = InFlight()
         try await junction.deliveries.releaseStaleLeases()
         await withDiscardingTaskGroup { group in
@@ -58,7 +59,7 @@ public struct Dispatcher: Service {
                             await inFlight.add()
                             let config = configs[delivery.partner] ?? OutboundConfig()
                             group.addTask {
-                                await deliver(delivery, config: config, credentials: credentials)
+                                await deliver(delivery, config: config, credentials: credentials, recorder: recorder)
                                 await inFlight.remove()
                             }
                         }
@@ -99,16 +100,13 @@ public struct Dispatcher: Service {
         }
     }
 
-    private func deliver(_ delivery: ClaimedDelivery, config: OutboundConfig, credentials: PartnerCredentials) async {
+    private func deliver(_ delivery: ClaimedDelivery, config: OutboundConfig, credentials: PartnerCredentials,
+                         recorder: AttemptRecorder) async {
         var (outcome, status) = await send(delivery, config: config, credentials: credentials)
         if outcome == .unauthorized, await credentials.refresh(delivery.partner, config: config) {
             (outcome, status) = await send(delivery, config: config, credentials: credentials)
         }
-        do {
-            try await junction.deliveries.record(delivery, outcome: outcome, httpStatus: status, policy: RetryPolicy(config))
-        } catch {
-            logger.error("could not record delivery \(delivery.id): \(error)")
-        }
+        await recorder.record(DeliveryAttempt(delivery: delivery, outcome: outcome, httpStatus: status, policy: RetryPolicy(config)))
     }
 
     private func send(_ delivery: ClaimedDelivery, config: OutboundConfig,

@@ -43,6 +43,20 @@ public struct ClaimedDelivery: Sendable, Hashable {
     public var firstAttemptAt: Int64
 }
 
+/// One attempt to send a claimed message, as it ended.
+public struct DeliveryAttempt: Sendable {
+    public var delivery: ClaimedDelivery
+    public var outcome: DeliveryOutcome
+    /// The partner's answer status; nil when there was no answer.
+    public var httpStatus: Int?
+    /// The partner's retry policy, which decides the next attempt of a failed one.
+    public var policy: RetryPolicy
+
+    public init(delivery: ClaimedDelivery, outcome: DeliveryOutcome, httpStatus: Int?, policy: RetryPolicy) {
+        self.delivery = delivery; self.outcome = outcome; self.httpStatus = httpStatus; self.policy = policy
+    }
+}
+
 struct DeliveryRow: Decodable, Sendable {
     var id: Int64
     var partner: String

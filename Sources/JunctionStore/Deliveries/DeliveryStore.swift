@@ -82,26 +82,32 @@ public struct DeliveryStore: Sendable {
         }
     }
 
-    /// Records the outcome of an attempt: delivered, or retried after the policy's delay, or FAILED once the
-    /// next attempt would fall past the horizon.
-    public func record(_ delivery: ClaimedDelivery, outcome: DeliveryOutcome, httpStatus: Int?, policy: RetryPolicy) async throws {
+    /// Records the outcomes of attempts, in one transaction: each message delivered, or retried after its
+    /// policy's delay, or FAILED once the next attempt would fall past the horizon. Delivered messages with
+    /// the same answer status are marked by one statement.
+    public func record(_ attempts: [DeliveryAttempt]) async throws {
+        guard !attempts.isEmpty else { return }
         let now = Clock.nowMillis()
+        let delivered = Dictionary(grouping: attempts.filter { $0.outcome == .delivered }, by: \.httpStatus)
         try await database.write { sql in
-            switch outcome {
-            case .delivered:
-                try await sql.raw("""
-                    UPDATE deliveries SET status = \(bind: DeliveryStatus.delivered.rawValue), delivered_at = \(bind: now),
-                        last_status = \(bind: httpStatus), last_error = NULL, lease_until = NULL
-                    WHERE id = \(bind: delivery.id)
-                    """).run()
-            case .unauthorized, .failed:
+            for (httpStatus, group) in delivered.sorted(by: { ($0.key ?? 0) < ($1.key ?? 0) }) {
+                for chunk in group.map(\.delivery.id).chunked(500) {
+                    try await sql.raw("""
+                        UPDATE deliveries SET status = \(bind: DeliveryStatus.delivered.rawValue), delivered_at = \(bind: now),
+                            last_status = \(bind: httpStatus), last_error = NULL, lease_until = NULL
+                        WHERE id IN (\(binds: Array(chunk)))
+                        """).run()
+                }
+            }
+            for attempt in attempts where attempt.outcome != .delivered {
                 let reason: String
-                if case .failed(let text) = outcome { reason = text } else { reason = "HTTP 401 after refreshing credentials" }
+                if case .failed(let text) = attempt.outcome { reason = text } else { reason = "HTTP 401 after refreshing credentials" }
+                let policy = attempt.policy, delivery = attempt.delivery
                 let next = now + policy.delayMillis(afterAttempt: delivery.attempts, unit: Double.random(in: 0...1))
                 let status: DeliveryStatus = policy.allowsRetry(firstMillis: delivery.firstAttemptAt, nextMillis: next) ? .retrying : .failed
                 try await sql.raw("""
                     UPDATE deliveries SET status = \(bind: status.rawValue), next_attempt_at = \(bind: next),
-                        last_status = \(bind: httpStatus), last_error = \(bind: String(reason.prefix(500))), lease_until = NULL
+                        last_status = \(bind: attempt.httpStatus), last_error = \(bind: String(reason.prefix(500))), lease_until = NULL
                     WHERE id = \(bind: delivery.id)
                     """).run()
             }
