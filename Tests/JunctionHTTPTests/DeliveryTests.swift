@@ -2,6 +2,7 @@ import Crypto
 import Foundation
 import JunctionCore
 import JunctionDelivery
+import JunctionStore
 import Logging
 import Testing
 
@@ -121,6 +122,35 @@ import Testing
                             "\(code)")
                 }
             }
+        }
+    }
+
+    /// Outcomes are written in batches: in one batch, delivered messages are grouped by answer status and
+    /// each failure gets its own retry time and reason.
+    @Test(arguments: TestBackend.available)
+    func aBatchOfOutcomesMarksEachMessageByItsOwnOutcome(_ backend: TestBackend) async throws {
+        try await withAPI(backend) { api in
+            let partners = try await seedCatalogue(api)
+            try await setStock(api, [("A", "WH2", 10)])
+            try await erpPartner(api, name: "BOOKS", url: "http://127.0.0.1:9/postings", extra: #", "events": ["OUTWARD_ORDER_CREATE"]"#)
+            for number in 1...4 {
+                _ = try await api.post("/orders/outward", as: partners.marketplace, orderJSON("BATCH-\(number)", [("MP-A", 1, "560")]))
+            }
+            let deliveries = api.junction.deliveries
+            #expect(try await deliveries.plan(limit: 100) >= 4)
+            let claimed = try await deliveries.claim(limit: 10, leaseMillis: 60_000)
+            #expect(claimed.count == 4)
+            let policy = RetryPolicy(baseSeconds: 30, horizonSeconds: 3600)
+            let outcomes: [(DeliveryOutcome, Int?)] = [(.delivered, 200), (.failed("HTTP 500: oops"), 500), (.delivered, 202), (.delivered, 200)]
+            try await deliveries.record(zip(claimed, outcomes).map {
+                DeliveryAttempt(delivery: $0, outcome: $1.0, httpStatus: $1.1, policy: policy)
+            })
+            let rows = try await deliveries.list(status: nil, partner: "BOOKS", before: nil, limit: 10).sorted { $0.id < $1.id }
+            #expect(rows.map(\.status) == ["DELIVERED", "RETRYING", "DELIVERED", "DELIVERED"])
+            #expect(rows.map(\.lastStatus) == [200, 500, 202, 200])
+            #expect(rows.map(\.lastError) == [nil, "HTTP 500: oops", nil, nil])
+            #expect(rows.map { $0.deliveredAt != nil } == [true, false, true, true])
+            #expect(rows[1].nextAttemptAt != nil && rows[1].attempts == 1)
         }
     }
 
