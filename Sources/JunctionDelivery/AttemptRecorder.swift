@@ -4,7 +4,9 @@ import Logging
 /// Records the outcomes of attempts in batches, as group commit does: the first outcome to arrive is
 /// written at once, and those that arrive while a batch is being written wait and go together in the
 /// next. Each caller returns once its own outcome is written (or failed to be), so the dispatcher's
-/// count of messages in flight still covers the recording.
+/// count of messages in flight still covers the recording. The caller that found nothing being written
+/// writes the batches that gather after its own, until none is waiting (under steady load its slot stays
+/// taken meanwhile).
 actor AttemptRecorder {
     private let deliveries: DeliveryStore
     private let logger: Logger
