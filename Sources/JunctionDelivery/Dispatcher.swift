@@ -15,18 +15,25 @@ public struct Dispatcher: Service {
     let logger: Logger
     /// How long an idle dispatcher waits before looking again.
     let idleMillis: Int64
-    /// Messages in flight at once, to all partners together (the HTTP client holds at most 8 connections to
-    /// one host, so the rest of a partner's share waits there, claimed).
+    /// Messages in flight at once (claimed, not yet recorded), to all partners together. At most
+    /// ``connectionsPerHost`` of them are being sent to one host; the rest wait their turn, claimed, with
+    /// their answer timeout not yet started.
     let batchSize: Int
     /// The shortest time between two rounds of ATP pushes.
     let atpIntervalMillis: Int64
     static let timeout = TimeAmount.seconds(45)
 
-    /// An HTTP client for deliveries: 5 s to connect, so an unreachable partner fails fast and is retried later.
+    /// An HTTP client for deliveries: 5 s to connect, so an unreachable partner fails fast and is retried later,
+    /// and ``connectionsPerHost`` connections to one host.
     public static func makeClient() -> HTTPClient {
-        HTTPClient(eventLoopGroupProvider: .singleton,
-                   configuration: .init(timeout: .init(connect: .seconds(5), read: timeout)))
+        var configuration = HTTPClient.Configuration(timeout: .init(connect: .seconds(5), read: timeout))
+        configuration.connectionPool.concurrentHTTP1ConnectionsPerHostSoftLimit = connectionsPerHost
+        return HTTPClient(eventLoopGroupProvider: .singleton, configuration: configuration)
     }
+
+    /// Connections the client keeps to one host, and so sends to one host at once (a client given to the
+    /// dispatcher should keep as many).
+    static let connectionsPerHost = 8
 
     /// The client dispatchers share unless given one; it lives as long as the process.
     public static let sharedClient = makeClient()
@@ -45,6 +52,7 @@ public struct Dispatcher: Service {
     public func run() async throws {
         let credentials = PartnerCredentials(client: client)
         let recorder = AttemptRecorder(deliveries: junction.deliveries, logger: logger)
+        let gates = HostGates(width: Self.connectionsPerHost)
         let inFlight = InFlight()
         try await junction.deliveries.releaseStaleLeases()
         await withDiscardingTaskGroup { group in
@@ -59,7 +67,7 @@ public struct Dispatcher: Service {
                             await inFlight.add()
                             let config = configs[delivery.partner] ?? OutboundConfig()
                             group.addTask {
-                                await deliver(delivery, config: config, credentials: credentials, recorder: recorder)
+                                await deliver(delivery, config: config, credentials: credentials, gates: gates, recorder: recorder)
                                 await inFlight.remove()
                             }
                         }
@@ -101,10 +109,17 @@ public struct Dispatcher: Service {
     }
 
     private func deliver(_ delivery: ClaimedDelivery, config: OutboundConfig, credentials: PartnerCredentials,
-                         recorder: AttemptRecorder) async {
-        var (outcome, status) = await send(delivery, config: config, credentials: credentials)
+                         gates: HostGates, recorder: AttemptRecorder) async {
+        let host = HostGates.key(of: delivery.url)
+        let gatedSend = {
+            await gates.enter(host)
+            let answer = await send(delivery, config: config, credentials: credentials)
+            await gates.leave(host)
+            return answer
+        }
+        var (outcome, status) = await gatedSend()
         if outcome == .unauthorized, await credentials.refresh(delivery.partner, config: config) {
-            (outcome, status) = await send(delivery, config: config, credentials: credentials)
+            (outcome, status) = await gatedSend()
         }
         await recorder.record(DeliveryAttempt(delivery: delivery, outcome: outcome, httpStatus: status, policy: RetryPolicy(config)))
     }

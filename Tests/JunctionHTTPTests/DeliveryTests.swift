@@ -293,6 +293,33 @@ import Testing
     }
 
     /// A receiver that hangs past the timeout is a failure like any other: retried, FAILED, replayable.
+    /// More messages to one partner than there are connections to it: each waits for a connection before its
+    /// answer timeout starts, so a slow partner well within its timeout gets every message on the first try.
+    @Test(arguments: TestBackend.available)
+    func messagesWaitingForAConnectionDoNotTimeOut(_ backend: TestBackend) async throws {
+        try await withAPI(backend) { api in
+            let partners = try await seedCatalogue(api)
+            try await withPartnerSimulator({ _, _ in (200, "") }) { base, simulator in
+                await simulator.slowDown(.milliseconds(400))
+                try await erpPartner(api, name: "BOOKS", url: "\(base)/postings",
+                                     extra: #", "timeoutSeconds": 1.5, "events": ["OUTWARD_ORDER_CREATE"]"#)
+                for number in 1...48 {
+                    _ = try await api.post("/orders/outward", as: partners.marketplace, orderJSON("Q-\(number)", [("MP-A", 1, "560")]))
+                }
+                try await dispatching(api) {
+                    let delivered = try await eventually {
+                        try await api.get("/deliveries?status=DELIVERED&partner=BOOKS").json["deliveries"].array.count == 48
+                    }
+                    #expect(delivered)
+                }
+                // Eight connections at 0.4 s an answer: the last of 48 is answered ~2.4 s after the first was sent.
+                let attempts = try await api.get("/deliveries?partner=BOOKS").json["deliveries"].array.map { $0["attempts"].int }
+                #expect(attempts == Array(repeating: 1, count: 48), "\(attempts)")
+                #expect(await simulator.requests(to: "/postings").count == 48)
+            }
+        }
+    }
+
     @Test(arguments: TestBackend.available)
     func aReceiverThatHangsPastTheTimeoutIsRetriedThenFailed(_ backend: TestBackend) async throws {
         try await withAPI(backend) { api in
