@@ -36,7 +36,7 @@ actor HostGates {
     }
 
     /// What the HTTP client pools connections by: scheme, host and port of `url`.
-    nonisolated static func key(of url: String) -> String {
+    static func key(of url: String) -> String {
         guard let parsed = URLComponents(string: url) else { return url }
         return "\(parsed.scheme ?? "")://\(parsed.host ?? ""):\(parsed.port.map(String.init) ?? "")"
     }

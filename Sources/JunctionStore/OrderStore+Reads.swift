@@ -33,25 +33,25 @@ extension OrderStore {
     /// The whole order whose rows are `found` (see ``loadView(orderId:documentBaseURL:timeline:on:)``).
     private static func loadView(_ found: OrderWithLines, documentBaseURL: String, timeline: Bool,
                                  on sql: any SQLDatabase) async throws -> OrderView {
-        let orderId = found.order.id
-        let events = timeline ? try await sql.raw("""
-            SELECT message_id, event_type, aggregate_type, aggregate_code, channel_name, location_code, reason, details, created_at
-            FROM events WHERE order_id = \(bind: orderId) ORDER BY id
-            """).all(reading: EventRow.self).map { try $0.stored() } : []
-        let shipments = try await ShipmentViews.load(try await ShipmentRecords.forOrder(orderId, on: sql), orderId: orderId,
-                                                     baseURL: documentBaseURL, on: sql)
-        return try OrderView(order: found.order, lines: found.lines, allocations: found.allocations, shipments: shipments, events: events)
+        try await views(of: [found], documentBaseURL: documentBaseURL, timeline: timeline, on: sql)[0]
     }
 
-    /// Views of orders already read, without timelines, their shipments read together (one statement for
-    /// any number of orders without shipments); in the order of `found`.
-    static func views(of found: [OrderWithLines], documentBaseURL: String, on sql: any SQLDatabase) async throws -> [OrderView] {
+    /// Views of orders already read, in the order of `found`, with their timelines when asked; their shipments
+    /// are read together (one statement for any number of orders without shipments).
+    static func views(of found: [OrderWithLines], documentBaseURL: String, timeline: Bool = false,
+                      on sql: any SQLDatabase) async throws -> [OrderView] {
         let shipments = try await ShipmentRecords.forOrders(found.map(\.order.id), on: sql)
         var views: [OrderView] = []
         for rows in found {
             let orderId = rows.order.id
-            let shipmentViews = try await ShipmentViews.load(shipments[orderId] ?? [], orderId: orderId, baseURL: documentBaseURL, on: sql)
-            views.append(try OrderView(order: rows.order, lines: rows.lines, allocations: rows.allocations, shipments: shipmentViews, events: []))
+            let events = timeline ? try await sql.raw("""
+                SELECT message_id, event_type, aggregate_type, aggregate_code, channel_name, location_code, reason, details, created_at
+                FROM events WHERE order_id = \(bind: orderId) ORDER BY id
+                """).all(reading: EventRow.self).map { try $0.stored() } : []
+            let shipmentViews = try await ShipmentViews.load(shipments[orderId] ?? [], orderId: orderId, orderCode: rows.order.order_code,
+                                                             lines: rows.lines, baseURL: documentBaseURL, on: sql)
+            views.append(try OrderView(order: rows.order, lines: rows.lines, allocations: rows.allocations, shipments: shipmentViews,
+                                       events: events))
         }
         return views
     }

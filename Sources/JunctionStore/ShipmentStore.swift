@@ -56,9 +56,15 @@ public struct ShipmentStore: Sendable {
 enum ShipmentViews {
     static func load(_ rows: [ShipmentRow], orderId: Int64, baseURL: String, on sql: any SQLDatabase) async throws -> [ShipmentView] {
         guard !rows.isEmpty else { return [] }
-        let lines = try await OrderRecords.lines(orderId: orderId, on: sql)
+        return try await load(rows, orderId: orderId, orderCode: try await OrderRecords.code(orderId: orderId, on: sql),
+                              lines: try await OrderRecords.lines(orderId: orderId, on: sql), baseURL: baseURL, on: sql)
+    }
+
+    /// The same, for an order whose code and lines are already read.
+    static func load(_ rows: [ShipmentRow], orderId: Int64, orderCode code: String, lines: [LineRow], baseURL: String,
+                     on sql: any SQLDatabase) async throws -> [ShipmentView] {
+        guard !rows.isEmpty else { return [] }
         let items = try await ShipmentRecords.items(orderId: orderId, on: sql)
-        let code = try await OrderRecords.code(orderId: orderId, on: sql)
         let batchIds = Set(rows.flatMap { [$0.manifest_id, $0.handover_id].compactMap { $0 } })
         var codes: [Int64: String] = [:]
         if !batchIds.isEmpty {

@@ -12,21 +12,25 @@ enum AtpChanges {
     /// of its channel (which covers wherever stock was released). The pass's articles, lines and channel
     /// locations are read together, a statement each.
     static func mark(_ events: [PlannedEventRow], on sql: any SQLDatabase) async throws {
-        let moving = events.compactMap { event in EventType(rawValue: event.event_type).flatMap { types.contains($0) ? (event, $0) : nil } }
+        let moving = events.compactMap { event -> (event: PlannedEventRow, type: EventType, details: JSONValue)? in
+            guard let type = EventType(rawValue: event.event_type), types.contains(type) else { return nil }
+            return (event, type, event.parsedDetails)
+        }
         guard !moving.isEmpty else { return }
-        let stockUpdates = moving.filter { $0.1 == .inventoryChanged }.map(\.0)
-        let orderEvents = moving.filter { $0.1 != .inventoryChanged && $0.0.order_id != nil && $0.0.channel_name != nil }
-        let articleIds = try await articleIds(codes: stockUpdates.compactMap { $0.parsedDetails.field("channelSkuCode")?.text }, on: sql)
-        let orderArticles = try await articles(ofOrders: orderEvents.compactMap(\.0.order_id), on: sql)
-        let channelLocations = try await locations(ofChannels: orderEvents.filter { $0.1 != .orderAllocated }.compactMap(\.0.channel_name), on: sql)
+        let orderEvents = moving.filter { $0.type != .inventoryChanged && $0.event.order_id != nil && $0.event.channel_name != nil }
+        let articleIds = try await articleIds(codes: moving.filter { $0.type == .inventoryChanged }
+                                                .compactMap { $0.details.field("channelSkuCode")?.text }, on: sql)
+        let orderArticles = try await articles(ofOrders: orderEvents.compactMap(\.event.order_id), on: sql)
+        let channelLocations = try await locations(ofChannels: orderEvents.filter { $0.type != .orderAllocated }
+                                                     .compactMap(\.event.channel_name), on: sql)
         var pairs: [(String, Int64)] = []
-        for (event, type) in moving {
+        for (event, type, details) in moving {
             if type == .inventoryChanged {
-                guard let location = event.location_code, let code = event.parsedDetails.field("channelSkuCode")?.text,
+                guard let location = event.location_code, let code = details.field("channelSkuCode")?.text,
                       let article = articleIds[code] else { continue }
                 pairs.append((location, article))
             } else if let orderId = event.order_id, let channel = event.channel_name {
-                let locations = type == .orderAllocated ? OrderEvents.allocatedLocations(in: event.parsedDetails) : channelLocations[channel] ?? []
+                let locations = type == .orderAllocated ? OrderEvents.allocatedLocations(in: details) : channelLocations[channel] ?? []
                 let articles = Set(orderArticles[orderId] ?? [])
                 pairs += locations.flatMap { location in articles.map { (location, $0) } }
             }

@@ -35,7 +35,7 @@ enum AtpPushes {
             let changedLocations = Set(marks.map(\.location)).intersection(locations).sorted()
             if let url = config.url(for: .locationAtp) {
                 for location in changedLocations {
-                    for chunk in chunks(codes) {
+                    for chunk in codes.chunked(batchSize) {
                         let call = LocationAtpCall(locationCode: location, inventories: chunk.map {
                             .init(channelSkuCode: $0, quantity: units($0, location), channelSerialNo: skus[$0]?.channelSerialNo)
                         })
@@ -46,7 +46,7 @@ enum AtpPushes {
                 }
             }
             if let url = config.url(for: .consolidatedAtp), let trigger = changedLocations.first {
-                for chunk in chunks(codes) {
+                for chunk in codes.chunked(batchSize) {
                     let call = ConsolidatedAtpCall(consolidationType: "ALL", inventories: chunk.map { code in
                         .init(consolidatedQuantity: locations.reduce(0) { $0 + units(code, $1) }, channelSkuCode: code,
                               channelSerialNo: skus[code]?.channelSerialNo, listingId: skus[code]?.articleId ?? 0,
@@ -60,9 +60,4 @@ enum AtpPushes {
         }
         return messages
     }
-
-    private static func chunks(_ codes: [String]) -> [ArraySlice<String>] {
-        stride(from: 0, to: codes.count, by: batchSize).map { codes[$0..<min($0 + batchSize, codes.count)] }
-    }
-
 }
