@@ -303,18 +303,16 @@ enum OrderRecords {
 
     /// The id and request fingerprint of the channel's orders with these codes, by code.
     ///
-    /// Each code is its own lookup of the unique (channel, code) key, the lookups joined by `UNION ALL`. With
-    /// `order_code IN (…)` instead, PostgreSQL may keep a generic plan made while `orders` was small that
-    /// reads all the channel's orders through another index and compares each code with every one; it stays
-    /// with the connection as the table grows (see docs/performance.md). A lookup of a whole unique key has
-    /// no such plan.
+    /// Planned with its codes on every run (``PlannedEachRun``): a generic plan of this lookup, made while
+    /// `orders` was small, read all the channel's orders through another index and compared each with every
+    /// code, and stayed with the connection as the table grew (see docs/performance.md).
     static func fingerprints(channel: String, codes: [String], on sql: any SQLDatabase) async throws -> [String: (id: Int64, requestHash: String)] {
         var rows: [FingerprintRow] = []
         for chunk in codes.chunked(100) {
-            let lookups = chunk.map { code -> SQLQueryString in
-                "SELECT id, order_code, request_hash FROM orders WHERE channel_name = \(bind: channel) AND order_code = \(bind: code)"
-            }
-            rows += try await sql.raw(lookups.joined(separator: " UNION ALL ")).all(reading: FingerprintRow.self)
+            rows += try await sql.plannedEachRun("""
+                SELECT id, order_code, request_hash FROM orders
+                WHERE channel_name = \(bind: channel) AND order_code IN (\(binds: Array(chunk)))
+                """).all(reading: FingerprintRow.self)
         }
         return Dictionary(rows.map { ($0.order_code, ($0.id, $0.request_hash)) }, uniquingKeysWith: { first, _ in first })
     }

@@ -17,7 +17,8 @@ struct PostgresConnectionSQL: SQLDatabase {
     let connection: PostgresConnection
     /// Where statements of up to ``namedStatementBinds`` values run as named statements (see
     /// ``PostgresNamedStatement``), with what became of them; `nil` in transactions, where a preparation
-    /// could meet a transaction an earlier statement has aborted.
+    /// could meet a transaction an earlier statement has aborted. A ``PlannedEachRun`` statement is never
+    /// named.
     var named: NamedStatementOutcome? = nil
 
     /// The most values a named statement binds; longer statements are mostly multi-row writes whose text
@@ -39,7 +40,7 @@ struct PostgresConnectionSQL: SQLDatabase {
 
     func execute(sql query: any SQLExpression, _ onRow: @escaping @Sendable (any SQLRow) -> ()) async throws {
         let (sql, binds) = serialize(query)
-        guard let named, binds.count <= Self.namedStatementBinds else {
+        guard let named, binds.count <= Self.namedStatementBinds, !(query is PlannedEachRun) else {
             _ = try await connection.query(try Self.statement(sql, binds), logger: logger) { onRow(PostgresColumns($0)) }.get()
             return
         }
