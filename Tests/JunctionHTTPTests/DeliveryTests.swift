@@ -154,6 +154,41 @@ import Testing
         }
     }
 
+    /// Messages behind an undelivered one are set aside by the claim that finds them due, so later claims do
+    /// not read them again; delivering the first makes the next due at once, and only the next.
+    @Test(arguments: TestBackend.available)
+    func messagesWaitingBehindAnotherAreSetAsideUntilItIsDelivered(_ backend: TestBackend) async throws {
+        try await withAPI(backend) { api in
+            let partners = try await seedCatalogue(api)
+            try await setStock(api, [("A", "WH2", 10)])
+            try await erpPartner(api, name: "BOOKS", url: "http://127.0.0.1:9/postings")
+            try await fulfil(api, partners, "WAIT-1")
+            let deliveries = api.junction.deliveries
+            #expect(try await deliveries.plan(limit: 100) >= 4)
+            func nextAttempts() async throws -> [(type: String, millis: Int64)] {
+                try await deliveries.list(status: nil, partner: "BOOKS", before: nil, limit: 10).sorted { $0.id < $1.id }
+                    .map { ($0.eventType, Timestamp(parsing: $0.nextAttemptAt ?? "")?.millis ?? 0) }
+            }
+            let policy = RetryPolicy(baseSeconds: 30, horizonSeconds: 3600)
+
+            let first = try await deliveries.claim(limit: 10, leaseMillis: 60_000)
+            #expect(first.count == 1, "only the first of the order's four postings")
+            let claimedAt = Int64(Date().timeIntervalSince1970 * 1000)
+            let waiting = try await nextAttempts().dropFirst()
+            #expect(waiting.count == 3 && waiting.allSatisfy { $0.millis > claimedAt + 30_000 }, "set aside: \(waiting)")
+
+            try await deliveries.record(first.map { DeliveryAttempt(delivery: $0, outcome: .delivered, httpStatus: 200, policy: policy) })
+            let second = try await deliveries.claim(limit: 10, leaseMillis: 60_000)
+            let afterDelivery = try await nextAttempts()
+            #expect(second.count == 1 && second.first?.messageId ?? 0 > first[0].messageId, "the next one is due at once")
+            #expect(afterDelivery.map(\.type) == ["OUTWARD_ORDER_CREATE", "OUTWARD_ORDER_COMPLETE",
+                                                  "OUTWARD_ORDER_SHIPMENT_DISPATCH", "OUTWARD_ORDER_SHIPMENT_DELIVER"])
+            #expect(afterDelivery[1].millis <= Int64(Date().timeIntervalSince1970 * 1000), "\(afterDelivery)")
+            #expect(afterDelivery.suffix(2).allSatisfy { $0.millis > claimedAt + 30_000 }, "the rest still wait: \(afterDelivery)")
+            #expect(try await deliveries.claim(limit: 10, leaseMillis: 60_000).isEmpty)
+        }
+    }
+
     @Test(arguments: TestBackend.available)
     func aMessageFailsAfterTheHorizonAndReplayDeliversItWithTheSameMessageId(_ backend: TestBackend) async throws {
         try await withAPI(backend) { api in

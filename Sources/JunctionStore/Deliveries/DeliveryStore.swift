@@ -39,7 +39,8 @@ public struct DeliveryStore: Sendable {
 
     /// Claims up to `limit` due messages for `leaseMillis`: the oldest first, and only the first undelivered
     /// message of each partner and order, so that an order's messages arrive in order while a stuck order
-    /// holds up no other. On PostgreSQL, processes claim disjoint sets (`FOR UPDATE SKIP LOCKED`).
+    /// holds up no other. On PostgreSQL, processes claim disjoint sets (`FOR UPDATE SKIP LOCKED`). Due
+    /// messages that wait behind an earlier one are set aside first (see ``WaitingMessages``).
     public func claim(limit: Int, leaseMillis: Int64) async throws -> [ClaimedDelivery] {
         let skipLocked: SQLQueryString = database.kind == .postgres ? " FOR UPDATE SKIP LOCKED" : ""
         let anyDue = try await database.read { sql in
@@ -51,6 +52,7 @@ public struct DeliveryStore: Sendable {
         guard anyDue else { return [] }
         return try await database.write { sql in
             let now = Clock.nowMillis()
+            try await WaitingMessages.setAside(now: now, skipLocked: skipLocked, on: sql)
             let due = try await sql.raw("""
                 SELECT \(DeliveryRow.columns) FROM deliveries d
                 WHERE d.status IN ('PENDING', 'RETRYING') AND d.next_attempt_at <= \(bind: now)
@@ -90,6 +92,7 @@ public struct DeliveryStore: Sendable {
         let now = Clock.nowMillis()
         let delivered = Dictionary(grouping: attempts.filter { $0.outcome == .delivered }, by: \.httpStatus)
         try await database.write { sql in
+            try await WaitingMessages.wakeNext(after: attempts.filter { $0.outcome == .delivered }.map(\.delivery.id), now: now, on: sql)
             for (httpStatus, group) in delivered.sorted(by: { ($0.key ?? 0) < ($1.key ?? 0) }) {
                 for chunk in group.map(\.delivery.id).chunked(500) {
                     try await sql.raw("""
