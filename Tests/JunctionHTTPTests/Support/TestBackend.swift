@@ -26,14 +26,29 @@ enum TestBackend: String, CustomStringConvertible, Sendable, CaseIterable {
         let name = "jt_\(UInt64.random(in: 0...UInt64.max))"
         switch self {
         case .sqlite:
-            let directory = FileManager.default.temporaryDirectory.appendingPathComponent("junction-tests", isDirectory: true)
-            try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-            return "sqlite://" + directory.appendingPathComponent("\(name).sqlite").path
+            return "sqlite://" + Self.sqliteDirectory.appendingPathComponent("\(name).sqlite").path
         case .postgres:
             let base = Self.postgresURL!
             try await PostgresAdmin.createDatabase(name, baseURL: base)
             return base.replacingLastPathComponent(with: name)
         }
+    }
+
+    /// Where this test process keeps its SQLite files: a folder of its own, removed when the process exits.
+    /// Folders that earlier runs left behind (their process is gone) are removed when it is first used.
+    static let sqliteDirectory: URL = {
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("junction-tests", isDirectory: true)
+        for name in (try? FileManager.default.contentsOfDirectory(atPath: root.path)) ?? [] {
+            guard name.hasPrefix("run-"), let owner = Int32(name.dropFirst(4)), kill(owner, 0) != 0 else { continue }
+            try? FileManager.default.removeItem(at: root.appendingPathComponent(name))
+        }
+        try? FileManager.default.createDirectory(at: ownSQLiteDirectory, withIntermediateDirectories: true)
+        atexit { try? FileManager.default.removeItem(at: TestBackend.ownSQLiteDirectory) }
+        return ownSQLiteDirectory
+    }()
+
+    private static var ownSQLiteDirectory: URL {
+        FileManager.default.temporaryDirectory.appendingPathComponent("junction-tests/run-\(getpid())", isDirectory: true)
     }
 
     /// Opens a fresh Junction on this backend.
