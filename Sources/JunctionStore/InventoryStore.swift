@@ -14,9 +14,7 @@ public struct InventoryStore: Sendable {
             let scope = try await Self.writableLocations(caller, on: sql)
             let skus = try await SkuResolver.resolve(entries.map(\.channelSkuCode), channel: caller.partnerName,
                                                      fallback: true, on: sql)
-            var changedArticles = Set<Int64>()
-            var events: [NewEvent] = []
-            let now = Clock.nowMillis()
+            var accepted: [(entry: StockEntry, sku: ResolvedSku, pair: StockKey)] = []
             for entry in entries {
                 guard scope.allowed(entry.locationCode) else {
                     result.fail(entry, scope.known.contains(entry.locationCode)
@@ -32,31 +30,36 @@ public struct InventoryStore: Sendable {
                     result.fail(entry, "\(entry.channelSkuCode) is a bundle or virtual SKU; its stock comes from its children")
                     continue
                 }
-                let previous = try await sql.raw("""
-                    SELECT location_code, article_id, on_hand, reserved, buffer FROM inventory
-                    WHERE location_code = \(bind: entry.locationCode) AND article_id = \(bind: sku.articleId)
-                    """).first(reading: InventoryRow.self)
-                let buffer = entry.buffer ?? previous?.buffer ?? 0
-                try await sql.raw("""
-                    INSERT INTO inventory (location_code, article_id, on_hand, reserved, buffer, updated_at)
-                    VALUES (\(bind: entry.locationCode), \(bind: sku.articleId), \(bind: entry.quantity), 0, \(bind: buffer), \(bind: now))
-                    ON CONFLICT (location_code, article_id) DO UPDATE SET on_hand = excluded.on_hand,
-                        buffer = excluded.buffer, updated_at = excluded.updated_at
-                    """).run()
+                accepted.append((entry, sku, StockKey(locationCode: entry.locationCode, articleId: sku.articleId)))
+            }
+            // Entries apply in order: a pair named twice ends at its last entry, with an event per change.
+            var levels = try await StockRows.read(Set(accepted.map(\.pair)), on: sql).mapValues(\.level)
+            var written = Set<StockKey>()
+            var changedArticles = Set<Int64>()
+            var events: [NewEvent] = []
+            for (entry, sku, pair) in accepted {
+                let previous = levels[pair]
+                let level = StockLevel(onHand: entry.quantity, reserved: previous?.reserved ?? 0,
+                                       buffer: entry.buffer ?? previous?.buffer ?? 0)
+                levels[pair] = level
+                written.insert(pair)
                 result.succeed(entry)
-                guard previous?.on_hand != entry.quantity || previous?.buffer != buffer else { continue }
+                guard previous?.onHand != level.onHand || previous?.buffer != level.buffer else { continue }
                 changedArticles.insert(sku.articleId)
-                let reserved = previous?.reserved ?? 0
                 events.append(NewEvent(
                     type: .inventoryChanged, aggregateType: "INVENTORY",
                     aggregateCode: "\(entry.locationCode)/\(entry.channelSkuCode)", channelName: caller.partnerName,
                     locationCode: entry.locationCode, reason: "absolute stock update",
                     details: ["channelSkuCode": .string(entry.channelSkuCode), "clientSkuId": .string(sku.clientSkuId),
-                              "onHand": .number(Double(entry.quantity)),
-                              "previousOnHand": .number(Double(previous?.on_hand ?? 0)),
-                              "reserved": .number(Double(reserved)), "buffer": .number(Double(buffer)),
-                              "atp": .number(Double(StockLevel(onHand: entry.quantity, reserved: reserved, buffer: buffer).atp))]))
+                              "onHand": .number(Double(level.onHand)),
+                              "previousOnHand": .number(Double(previous?.onHand ?? 0)),
+                              "reserved": .number(Double(level.reserved)), "buffer": .number(Double(level.buffer)),
+                              "atp": .number(Double(level.atp))]))
             }
+            // In one order, so that two updates of the same pairs take their rows' locks alike.
+            let sortedPairs = written.sorted { ($0.locationCode, $0.articleId) < ($1.locationCode, $1.articleId) }
+            try await StockRows.setOnHand(sortedPairs.map { pair in (pair, levels[pair]!.onHand, levels[pair]!.buffer) },
+                                          now: Clock.nowMillis(), on: sql)
             try await EventLog.append(events, orderId: nil, on: sql)
             try await Allocator.allocateWaiting(articles: changedArticles, on: sql)
             return result
