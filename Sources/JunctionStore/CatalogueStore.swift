@@ -6,45 +6,77 @@ public struct CatalogueStore: Sendable {
     let database: any JunctionDatabase
 
     /// Creates the articles that do not exist yet; existing codes are left as they are (§3.8: a re-create
-    /// never overwrites). Children of bundles must exist already or come earlier in the same call.
+    /// never overwrites). Children of bundles must exist already or come earlier in the same call. The
+    /// articles are checked first and written together (a statement per 500), so a call of thousands is a
+    /// handful of statements.
     public func createArticles(_ articles: [ArticleInput]) async throws -> (created: [String], unchanged: [String]) {
         try await database.write { sql in
-            var created: [String] = [], unchanged: [String] = []
+            let referenced = articles.flatMap { article in
+                [article.channelSkuCode!] + (article.virtualSkuDefinition?.childSkus ?? []).map { $0.channelSkuCode! }
+            }
+            var ids = try await Self.articleIds(codes: referenced, on: sql)
+            var created: [String] = [], unchanged: [String] = [], fresh = Set<String>()
             var errors = FieldErrors()
             for (index, article) in articles.enumerated() {
                 let code = article.channelSkuCode!
-                if try await Self.articleId(code: code, on: sql) != nil {
+                if ids[code] != nil || fresh.contains(code) {
                     unchanged.append(code)
                     continue
                 }
-                var components: [(Int64, Int)] = []
-                for (childIndex, child) in (article.virtualSkuDefinition?.childSkus ?? []).enumerated() {
-                    if let childId = try await Self.articleId(code: child.channelSkuCode!, on: sql) {
-                        components.append((childId, child.qty!))
-                    } else {
-                        errors.add("articleMasters[\(index)].virtualSkuDefinition.childSkus[\(childIndex)].channelSkuCode",
-                                   "no article \(child.channelSkuCode!)")
-                    }
+                for (childIndex, child) in (article.virtualSkuDefinition?.childSkus ?? []).enumerated()
+                where ids[child.channelSkuCode!] == nil && !fresh.contains(child.channelSkuCode!) {
+                    errors.add("articleMasters[\(index)].virtualSkuDefinition.childSkus[\(childIndex)].channelSkuCode",
+                               "no article \(child.channelSkuCode!)")
                 }
                 guard errors.isEmpty else { continue }
-                let kind = !article.isComposite ? "SIMPLE" : (article.isBundled.or(false) ? "BUNDLE" : "VIRTUAL")
-                let id = try await sql.raw("""
-                    INSERT INTO articles (channel_sku_code, client_sku_id, barcode, kind, document, created_at)
-                    VALUES (\(bind: code), \(bind: article.clientSkuId!), \(bind: article.barcode!), \(bind: kind),
-                            \(bind: try JSONCoding.string(article)), \(bind: Clock.nowMillis()))
-                    RETURNING id
-                    """).first(decoding: IdRow.self)!.id
-                for (childId, quantity) in components {
-                    try await sql.raw("""
-                        INSERT INTO article_components (parent_id, child_id, quantity)
-                        VALUES (\(bind: id), \(bind: childId), \(bind: quantity))
-                        """).run()
-                }
+                fresh.insert(code)
                 created.append(code)
             }
             try errors.throwIfAny()
+            // Each new code once, at its first place (a later repeat of it is one of `unchanged`).
+            let new = articles.filter { fresh.remove($0.channelSkuCode!) != nil }
+            try await Self.insert(new, into: &ids, on: sql)
+            var components = SQLValueRows(width: 3)
+            for article in new {
+                for child in article.virtualSkuDefinition?.childSkus ?? [] {
+                    components.append(ids[article.channelSkuCode!]!, ids[child.channelSkuCode!]!, Int64(child.qty!))
+                }
+            }
+            for chunk in components.chunked(500) {
+                try await sql.raw("INSERT INTO article_components (parent_id, child_id, quantity) VALUES \(chunk)").run()
+            }
             return (created, unchanged)
         }
+    }
+
+    /// Inserts `articles` and adds their ids to `ids`, by code.
+    private static func insert(_ articles: [ArticleInput], into ids: inout [String: Int64], on sql: any SQLDatabase) async throws {
+        let now = Clock.nowMillis()
+        for chunk in articles.chunked(500) {
+            var rows = SQLValueRows(width: 6)
+            for article in chunk {
+                let kind = !article.isComposite ? "SIMPLE" : (article.isBundled.or(false) ? "BUNDLE" : "VIRTUAL")
+                rows.append(article.channelSkuCode!, article.clientSkuId!, article.barcode!, kind, try JSONCoding.string(article), now)
+            }
+            for row in try await sql.raw("""
+                INSERT INTO articles (channel_sku_code, client_sku_id, barcode, kind, document, created_at) VALUES \(rows)
+                RETURNING id, channel_sku_code
+                """).all(decoding: ArticleIdRow.self) {
+                ids[row.channel_sku_code] = row.id
+            }
+        }
+    }
+
+    /// The ids of the stored articles among `codes`, by code.
+    private static func articleIds(codes: [String], on sql: any SQLDatabase) async throws -> [String: Int64] {
+        var ids: [String: Int64] = [:]
+        for chunk in Array(Set(codes)).chunked(500) {
+            for row in try await sql.raw("SELECT id, channel_sku_code FROM articles WHERE channel_sku_code IN (\(binds: Array(chunk)))")
+                .all(decoding: ArticleIdRow.self) {
+                ids[row.channel_sku_code] = row.id
+            }
+        }
+        return ids
     }
 
     /// The stored articles among `codes`, in the order asked.
@@ -66,21 +98,30 @@ public struct CatalogueStore: Sendable {
             var listed: Set<Int64> = []
             let references = listings.map { $0.barcode ?? $0.clientSkuCode ?? "" }
             let articles = try await Self.articles(matching: references, on: sql)
+            // Applied in order: a code listed twice keeps its last listing.
+            var latest: [String: (listing: ListingInput, articleId: Int64)] = [:]
             for (listing, reference) in zip(listings, references) {
                 let code = listing.channelSkuCode!
                 guard let articleId = articles[reference] else {
                     result.fail(code, "no article with barcode or client SKU \(reference)")
                     continue
                 }
+                latest[code] = (listing, articleId)
+                result.successChannelSkus.append(code)
+                listed.insert(articleId)
+            }
+            let now = Clock.nowMillis()
+            var rows = SQLValueRows(width: 6)
+            for (code, entry) in latest.sorted(by: { $0.key < $1.key }) {
+                rows.append(channel, code, entry.articleId, entry.listing.channelSerialNo, entry.listing.toleranceDays.map(Int64.init), now)
+            }
+            for chunk in rows.chunked(500) {
                 try await sql.raw("""
                     INSERT INTO listings (channel_name, channel_sku_code, article_id, channel_serial_no, tolerance_days, created_at)
-                    VALUES (\(bind: channel), \(bind: code), \(bind: articleId), \(bind: listing.channelSerialNo),
-                            \(bind: listing.toleranceDays), \(bind: Clock.nowMillis()))
+                    VALUES \(chunk)
                     ON CONFLICT (channel_name, channel_sku_code) DO UPDATE SET article_id = excluded.article_id,
                         channel_serial_no = excluded.channel_serial_no, tolerance_days = excluded.tolerance_days
                     """).run()
-                result.successChannelSkus.append(code)
-                listed.insert(articleId)
             }
             try await AtpChanges.markListings(channel: channel, articles: listed, on: sql)
             return result
@@ -158,10 +199,6 @@ public struct CatalogueStore: Sendable {
                 """).run()
         }
     }
-
-    static func articleId(code: String, on sql: any SQLDatabase) async throws -> Int64? {
-        try await sql.raw("SELECT id FROM articles WHERE channel_sku_code = \(bind: code)").first(decoding: IdRow.self)?.id
-    }
 }
 
 /// The outcome of a listing call, in both of Increff's spellings of the failure list.
@@ -184,4 +221,5 @@ public struct ListingFailure: Codable, Sendable {
 
 struct IdRow: Decodable { var id: Int64 }
 private struct ArticleReferenceRow: Decodable { var id: Int64; var barcode: String; var client_sku_id: String }
+private struct ArticleIdRow: Decodable { var id: Int64; var channel_sku_code: String }
 private struct ArticleDocumentRow: Decodable { var channel_sku_code: String; var document: String }

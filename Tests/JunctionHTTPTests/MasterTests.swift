@@ -57,6 +57,46 @@ import Testing
         }
     }
 
+    /// Articles and listings of one call are checked first and written together; the outcome is that of
+    /// taking them one at a time.
+    @Test(arguments: TestBackend.available)
+    func aCallOfArticlesOrListingsActsAsIfTheyCameOneAtATime(_ backend: TestBackend) async throws {
+        try await withAPI(backend) { api in
+            let partners = try await seedCatalogue(api)
+            let articles = try await api.post("/master/articles", """
+                {"articleMasters": [
+                  {"channelSkuCode": "D", "clientSkuId": "D", "name": "D", "mrp": 10, "hsn": "6109"},
+                  {"channelSkuCode": "DB", "clientSkuId": "DB", "name": "Pack of D", "mrp": 18, "hsn": "6109", "isBundled": true,
+                   "virtualSkuDefinition": {"childSkus": [{"channelSkuCode": "D", "qty": 2}]}},
+                  {"channelSkuCode": "D", "clientSkuId": "D", "name": "D again", "mrp": 10, "hsn": "6109"}]}
+                """)
+            #expect(articles.json["created"].array.compactMap(\.string) == ["D", "DB"], "\(articles.text)")
+            #expect(articles.json["unchanged"].array.compactMap(\.string) == ["D"])
+            try await setStock(api, [("D", "WH1", 5)])
+            let bundle = try await api.post("/inventories/search-sku", #"{"channelSkuCodes": ["DB"]}"#)
+            #expect(bundle.json["successList"][0]["totalQuantity"].int == 2, "the pack is made of two of D: \(bundle.text)")
+
+            let refused = try await api.post("/master/articles", """
+                {"articleMasters": [
+                  {"channelSkuCode": "E", "clientSkuId": "E", "name": "E", "mrp": 10, "hsn": "6109"},
+                  {"channelSkuCode": "EB", "clientSkuId": "EB", "name": "Pack", "mrp": 18, "hsn": "6109", "isBundled": true,
+                   "virtualSkuDefinition": {"childSkus": [{"channelSkuCode": "NOPE", "qty": 1}]}}]}
+                """)
+            #expect(refused.status == 400 && fieldNames(refused) == ["articleMasters[1].virtualSkuDefinition.childSkus[0].channelSkuCode"],
+                    "\(refused.text)")
+            let search = try await api.post("/master/articles/search", #"{"channelSkuCodes": ["E", "EB"]}"#)
+            #expect(search.json["articleMasters"].array.isEmpty, "a refused call creates nothing: \(search.text)")
+
+            try await setStock(api, [("A", "WH1", 7), ("C", "WH1", 3)])
+            let listings = try await api.post("/master/sku-listings/channel", as: partners.shopfront, """
+                {"skuListings": [{"channelSkuCode": "OT-C", "barcode": "C"}, {"channelSkuCode": "OT-C", "barcode": "A"}]}
+                """)
+            #expect(listings.json["successChannelSkus"].array.compactMap(\.string) == ["OT-C", "OT-C"], "\(listings.text)")
+            let listed = try await api.post("/inventories/search-sku", as: partners.shopfront, #"{"channelSkuCodes": ["OT-C"]}"#)
+            #expect(listed.json["successList"][0]["totalQuantity"].int == 7, "the last listing of a code wins: \(listed.text)")
+        }
+    }
+
     @Test(arguments: TestBackend.available)
     func partnerCodeOrdersNeedAKnownVendorLocation(_ backend: TestBackend) async throws {
         try await withAPI(backend) { api in
