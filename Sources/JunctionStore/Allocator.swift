@@ -77,22 +77,32 @@ enum Allocator {
         }
     }
 
-    /// Gives back promised units of an order.
+    /// Gives back promised units of an order: one statement for its allocations and one for the stock.
     static func release(orderId: Int64, _ releases: [LineAllocation], demands: [LineDemand], on sql: any SQLDatabase) async throws {
-        let now = Clock.nowMillis()
-        for release in releases {
+        var units: [LineAllocationKey: Int] = [:]
+        for release in releases { units[LineAllocationKey(lineNo: release.lineNo, locationCode: release.locationCode), default: 0] += release.units }
+        if !units.isEmpty {
+            var released = SQLValueRows(width: 3)
+            for (key, count) in units.sorted(by: { ($0.key.lineNo, $0.key.locationCode) < ($1.key.lineNo, $1.key.locationCode) }) {
+                released.append(Int64(key.lineNo), key.locationCode, Int64(count))
+            }
             try await sql.raw("""
-                UPDATE allocations SET units = units - \(bind: release.units)
-                WHERE order_id = \(bind: orderId) AND line_no = \(bind: release.lineNo) AND location_code = \(bind: release.locationCode)
+                WITH released (line_no, location_code, units) AS (VALUES \(released))
+                UPDATE allocations SET units = allocations.units - released.units FROM released
+                WHERE allocations.order_id = \(bind: orderId) AND allocations.line_no = released.line_no
+                  AND allocations.location_code = released.location_code
                 """).run()
         }
         try await sql.raw("DELETE FROM allocations WHERE order_id = \(bind: orderId) AND units <= 0").run()
-        for stock in AllocationPlanner.reservations(for: releases, demands: demands) {
-            try await sql.raw("""
-                UPDATE inventory SET reserved = reserved - \(bind: stock.quantity), updated_at = \(bind: now)
-                WHERE location_code = \(bind: stock.locationCode) AND article_id = \(bind: stock.articleId)
-                """).run()
-        }
+        let stock = AllocationPlanner.reservations(for: releases, demands: demands)
+        guard !stock.isEmpty else { return }
+        var freed = SQLValueRows(width: 3)
+        for reservation in stock { freed.append(reservation.locationCode, reservation.articleId, Int64(reservation.quantity)) }
+        try await sql.raw("""
+            WITH freed (location_code, article_id, quantity) AS (VALUES \(freed))
+            UPDATE inventory SET reserved = inventory.reserved - freed.quantity, updated_at = \(bind: Clock.nowMillis())
+            FROM freed WHERE inventory.location_code = freed.location_code AND inventory.article_id = freed.article_id
+            """).run()
     }
 
     /// Allocates waiting orders that need any of `articles`, priority orders first, then the oldest.
@@ -177,6 +187,12 @@ struct InventoryRow: SQLRowReadable {
     }
 
     var level: StockLevel { StockLevel(onHand: on_hand, reserved: reserved, buffer: buffer) }
+}
+
+/// An order line's allocation at one location.
+private struct LineAllocationKey: Hashable {
+    var lineNo: Int
+    var locationCode: String
 }
 
 private struct ArticleIdRow: Decodable { var article_id: Int64 }

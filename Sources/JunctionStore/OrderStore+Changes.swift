@@ -30,14 +30,16 @@ extension OrderStore {
         let (states, demands) = try await OrderRecords.lineStates(orderId: order.id, on: sql)
         let plan = try CancellationPlan.make(input, lines: states, releaseFirstAt: releaseFirstAt)
         guard !plan.isEmpty else { return [] }
-        for (lineNo, quantity) in plan.cancelled {
+        var changed = SQLValueRows(width: 3)
+        for (lineNo, quantity) in plan.cancelled.sorted(by: { $0.key < $1.key }) {
             let previous = states.first { $0.lineNo == lineNo }!.cancelled
-            let sellerShare: Int64 = party == .seller ? Int64(quantity - previous) : 0
-            try await sql.raw("""
-                UPDATE order_lines SET cancelled = \(bind: quantity), seller_cancelled = seller_cancelled + \(bind: sellerShare)
-                WHERE order_id = \(bind: order.id) AND line_no = \(bind: lineNo)
-                """).run()
+            changed.append(Int64(lineNo), Int64(quantity), party == .seller ? Int64(quantity - previous) : Int64(0))
         }
+        try await sql.raw("""
+            WITH changed (line_no, cancelled, seller_share) AS (VALUES \(changed))
+            UPDATE order_lines SET cancelled = changed.cancelled, seller_cancelled = order_lines.seller_cancelled + changed.seller_share
+            FROM changed WHERE order_lines.order_id = \(bind: order.id) AND order_lines.line_no = changed.line_no
+            """).run()
         try await Allocator.release(orderId: order.id, plan.releases, demands: demands, on: sql)
         var events = [OrderEvents.cancelled(code: code, channel: order.channel_name, plan: plan, lines: states, by: party,
                                             reason: reason)]
