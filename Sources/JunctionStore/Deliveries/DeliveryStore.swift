@@ -90,9 +90,10 @@ public struct DeliveryStore: Sendable {
     public func record(_ attempts: [DeliveryAttempt]) async throws {
         guard !attempts.isEmpty else { return }
         let now = Clock.nowMillis()
-        let delivered = Dictionary(grouping: attempts.filter { $0.outcome == .delivered }, by: \.httpStatus)
+        let deliveredAttempts = attempts.filter { $0.outcome == .delivered }
+        let delivered = Dictionary(grouping: deliveredAttempts, by: \.httpStatus)
         try await database.write { sql in
-            try await WaitingMessages.wakeNext(after: attempts.filter { $0.outcome == .delivered }.map(\.delivery.id), now: now, on: sql)
+            try await WaitingMessages.wakeNext(after: deliveredAttempts.map(\.delivery.id), now: now, on: sql)
             for (httpStatus, group) in delivered.sorted(by: { ($0.key ?? 0) < ($1.key ?? 0) }) {
                 for chunk in group.map(\.delivery.id).chunked(500) {
                     try await sql.raw("""

@@ -5,11 +5,11 @@ import SQLKit
 /// do not look at them again and again: a partner down for hours can have tens of thousands of them, and
 /// every claim used to read them all, on SQLite in the one writer's transaction.
 ///
-/// A claim sets aside the waiting messages that have become due by moving their next attempt ``setAside``
-/// ahead; when a message is delivered, the next one of its sequence is due at once. A message set aside is
-/// looked at again when that time comes (and set aside again if it still waits), which also bounds how long
-/// one can be held up should a wake-up be missed (two PostgreSQL processes claiming and recording at the
-/// same moment).
+/// A claim sets aside the waiting messages that have become due by moving their next attempt
+/// ``setAsideMillis`` ahead; when a message is delivered, the next one of its sequence is due at once. A
+/// message set aside is looked at again when that time comes (and set aside again if it still waits), which
+/// also bounds how long one can be held up should a wake-up be missed (two PostgreSQL processes claiming and
+/// recording at the same moment).
 enum WaitingMessages {
     /// How far ahead a waiting message's next look is moved.
     static let setAsideMillis: Int64 = 60_000
