@@ -15,7 +15,7 @@ public struct CatalogueStore: Sendable {
                 [article.channelSkuCode!] + (article.virtualSkuDefinition?.childSkus ?? []).map { $0.channelSkuCode! }
             }
             var ids = try await Self.articleIds(codes: referenced, on: sql)
-            var created: [String] = [], unchanged: [String] = [], fresh = Set<String>()
+            var new: [ArticleInput] = [], unchanged: [String] = [], fresh = Set<String>()
             var errors = FieldErrors()
             for (index, article) in articles.enumerated() {
                 let code = article.channelSkuCode!
@@ -30,11 +30,9 @@ public struct CatalogueStore: Sendable {
                 }
                 guard errors.isEmpty else { continue }
                 fresh.insert(code)
-                created.append(code)
+                new.append(article)
             }
             try errors.throwIfAny()
-            // Each new code once, at its first place (a later repeat of it is one of `unchanged`).
-            let new = articles.filter { fresh.remove($0.channelSkuCode!) != nil }
             try await Self.insert(new, into: &ids, on: sql)
             var components = SQLValueRows(width: 3)
             for article in new {
@@ -45,7 +43,7 @@ public struct CatalogueStore: Sendable {
             for chunk in components.chunked(500) {
                 try await sql.raw("INSERT INTO article_components (parent_id, child_id, quantity) VALUES \(chunk)").run()
             }
-            return (created, unchanged)
+            return (new.map { $0.channelSkuCode! }, unchanged)
         }
     }
 

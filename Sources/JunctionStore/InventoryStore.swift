@@ -58,8 +58,7 @@ public struct InventoryStore: Sendable {
             }
             // In one order, so that two updates of the same pairs take their rows' locks alike.
             let sortedPairs = written.sorted { ($0.locationCode, $0.articleId) < ($1.locationCode, $1.articleId) }
-            try await StockRows.setOnHand(sortedPairs.map { pair in (pair, levels[pair]!.onHand, levels[pair]!.buffer) },
-                                          now: Clock.nowMillis(), on: sql)
+            try await StockRows.setOnHand(sortedPairs.map { pair in (pair, levels[pair]!) }, now: Clock.nowMillis(), on: sql)
             try await EventLog.append(events, orderId: nil, on: sql)
             try await Allocator.allocateWaiting(articles: changedArticles, on: sql)
             return result

@@ -1,3 +1,4 @@
+import JunctionCore
 import SQLKit
 
 /// A (location, article) pair: the key of a stock row.
@@ -29,12 +30,12 @@ enum StockRows {
         return found
     }
 
-    /// Sets on-hand and buffer of each pair, creating missing rows with nothing reserved. A pair must
-    /// appear at most once.
-    static func setOnHand(_ rows: [(key: StockKey, onHand: Int, buffer: Int)], now: Int64, on sql: any SQLDatabase) async throws {
+    /// Sets on-hand and buffer of each pair to its level's (a reservation stays as stored), creating missing
+    /// rows with nothing reserved. A pair must appear at most once.
+    static func setOnHand(_ rows: [(key: StockKey, level: StockLevel)], now: Int64, on sql: any SQLDatabase) async throws {
         var values = SQLValueRows(width: 6)
-        for row in rows {
-            values.append(row.key.locationCode, row.key.articleId, Int64(row.onHand), Int64(0), Int64(row.buffer), now)
+        for (key, level) in rows {
+            values.append(key.locationCode, key.articleId, Int64(level.onHand), Int64(0), Int64(level.buffer), now)
         }
         for chunk in values.chunked(chunkSize) {
             try await sql.raw("""

@@ -57,8 +57,7 @@ public struct DeliveryStore: Sendable {
                 SELECT \(DeliveryRow.columns) FROM deliveries d
                 WHERE d.status IN ('PENDING', 'RETRYING') AND d.next_attempt_at <= \(bind: now)
                   AND (d.lease_until IS NULL OR d.lease_until < \(bind: now))
-                  AND NOT EXISTS (SELECT 1 FROM deliveries e WHERE e.partner = d.partner AND e.sequence_key = d.sequence_key
-                                  AND e.id < d.id AND e.status <> 'DELIVERED')
+                  AND NOT \(WaitingMessages.waitsBehindAnEarlierOne)
                 ORDER BY d.id LIMIT \(literal: limit)\(skipLocked)
                 """).all(decoding: DeliveryRow.self)
             guard !due.isEmpty else { return [] }

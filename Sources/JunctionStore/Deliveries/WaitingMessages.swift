@@ -14,14 +14,20 @@ enum WaitingMessages {
     /// How far ahead a waiting message's next look is moved.
     static let setAsideMillis: Int64 = 60_000
 
+    /// The condition that the message `d` waits: an earlier message of its sequence to the same partner is
+    /// not delivered yet. Messages of a sequence go one at a time, in order.
+    static let waitsBehindAnEarlierOne: SQLQueryString = """
+        EXISTS (SELECT 1 FROM deliveries e WHERE e.partner = d.partner AND e.sequence_key = d.sequence_key
+                AND e.id < d.id AND e.status <> 'DELIVERED')
+        """
+
     /// Moves the next attempt of every due, never-attempted message that waits behind an earlier one.
     static func setAside(now: Int64, skipLocked: SQLQueryString, on sql: any SQLDatabase) async throws {
         try await sql.raw("""
             UPDATE deliveries SET next_attempt_at = \(bind: now + setAsideMillis)
             WHERE id IN (SELECT d.id FROM deliveries d
                          WHERE d.status = 'PENDING' AND d.next_attempt_at <= \(bind: now)
-                           AND EXISTS (SELECT 1 FROM deliveries e WHERE e.partner = d.partner AND e.sequence_key = d.sequence_key
-                                       AND e.id < d.id AND e.status <> 'DELIVERED')\(skipLocked))
+                           AND \(waitsBehindAnEarlierOne)\(skipLocked))
             """).run()
     }
 
