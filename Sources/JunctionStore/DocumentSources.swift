@@ -40,11 +40,18 @@ enum DocumentSources {
         let column: SQLQueryString = kind == .manifest ? "manifest_id" : "handover_id"
         let rows = try await sql.raw("SELECT \(ShipmentRow.columns) FROM shipments WHERE \(column) = \(bind: batchId) ORDER BY id")
             .all(decoding: ShipmentRow.self)
+        var orderCodes: [Int64: String] = [:]
+        for chunk in Set(rows.map(\.order_id)).sorted().chunked(500) {
+            for order in try await sql.raw("SELECT id, order_code AS document FROM orders WHERE id IN (\(binds: Array(chunk)))")
+                .all(decoding: KeyedRow.self) {
+                orderCodes[order.id] = order.document
+            }
+        }
         var entries: [DispatchEntry] = []
         for row in rows {
             let document = try JSONCoding.decode(ShipmentDocument.self, from: row.document)
             entries.append(DispatchEntry(
-                orderCode: try await OrderRecords.code(orderId: row.order_id, on: sql), shipmentCode: row.shipment_code,
+                orderCode: orderCodes[row.order_id]!, shipmentCode: row.shipment_code,  // a shipment has its order
                 awbNumber: row.awb_number, invoiceNumber: row.invoice_code, boxes: max(1, document.packboxDetailsList.count),
                 weightGrams: document.weight, codAmount: document.codAmount))
         }

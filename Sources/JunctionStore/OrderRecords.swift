@@ -201,6 +201,22 @@ enum OrderRecords {
             .first(reading: OrderRow.self)!
     }
 
+    /// Locks the channel's orders with these codes (see ``lock(_:on:)``) and returns them as last committed,
+    /// by code; a code without an order is absent.
+    static func lock(channel: String, codes: [String], on sql: any SQLDatabase) async throws -> [String: OrderRow] {
+        var locked: [String: OrderRow] = [:]
+        for chunk in codes.chunked(100) {
+            for row in try await sql.plannedEachRun("""
+                UPDATE orders SET updated_at = updated_at
+                WHERE channel_name = \(bind: channel) AND order_code IN (\(binds: Array(chunk)))
+                RETURNING \(OrderRow.columns)
+                """).all(reading: OrderRow.self) {
+                locked[row.order_code] = row
+            }
+        }
+        return locked
+    }
+
     static func lines(orderId: Int64, on sql: any SQLDatabase) async throws -> [LineRow] {
         try await sql.raw("SELECT \(LineRow.columns) FROM order_lines l WHERE l.order_id = \(bind: orderId) ORDER BY l.line_no")
             .all(reading: LineRow.self)
