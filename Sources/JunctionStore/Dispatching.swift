@@ -74,7 +74,7 @@ struct Dispatching {
                 \(bind: checked.transporter), \(bind: try JSONCoding.string(document)), \(bind: Clock.nowMillis()))
             RETURNING id
             """).first(decoding: IdRow.self)!.id
-        try await DocumentLinks.record(document.token, kind == .manifest ? .manifest : .handover, subject: id, on: sql)
+        try await DocumentLinks.record([(document.token, kind == .manifest ? .manifest : .handover)], subject: id, on: sql)
         return (id, code, document.token)
     }
 

@@ -18,11 +18,11 @@ enum DocumentLinks {
     /// The absolute link to a document.
     static func url(base: String, token: String) -> String { "\(base)/documents/\(token)" }
 
-    /// Records that `token` shows the `kind` document of `subject` (a shipment or dispatch batch id).
-    static func record(_ token: String, _ kind: DocumentKind, subject: Int64, on sql: any SQLDatabase) async throws {
-        try await sql.raw("""
-            INSERT INTO documents (token, kind, subject_id, created_at)
-            VALUES (\(bind: token), \(bind: kind.rawValue), \(bind: subject), \(bind: Clock.nowMillis()))
-            """).run()
+    /// Records that each token shows its kind of document of `subject` (a shipment or dispatch batch id).
+    static func record(_ links: [(token: String, kind: DocumentKind)], subject: Int64, on sql: any SQLDatabase) async throws {
+        var rows = SQLValueRows(width: 4)
+        let now = Clock.nowMillis()
+        for (token, kind) in links { rows.append(token, kind.rawValue, subject, now) }
+        try await sql.raw("INSERT INTO documents (token, kind, subject_id, created_at) VALUES \(rows)").run()
     }
 }

@@ -130,13 +130,12 @@ struct Packing {
                 \(bind: label.transporter), \(bind: label.awbNumber), \(bind: now), \(bind: now))
             RETURNING id
             """).first(decoding: IdRow.self)!.id
-        for (lineNo, quantity) in plan.packed.sorted(by: { $0.key < $1.key }) {
-            try await sql.raw("""
-                INSERT INTO shipment_items (shipment_id, line_no, quantity) VALUES (\(bind: id), \(bind: lineNo), \(bind: quantity))
-                """).run()
+        var items = SQLValueRows(width: 3)
+        for (lineNo, quantity) in plan.packed.sorted(by: { $0.key < $1.key }) { items.append(id, lineNo, quantity) }
+        for chunk in items.chunked(500) {
+            try await sql.raw("INSERT INTO shipment_items (shipment_id, line_no, quantity) VALUES \(chunk)").run()
         }
-        try await DocumentLinks.record(document.invoiceToken, .invoice, subject: id, on: sql)
-        try await DocumentLinks.record(document.labelToken, .label, subject: id, on: sql)
+        try await DocumentLinks.record([(document.invoiceToken, .invoice), (document.labelToken, .label)], subject: id, on: sql)
         return id
     }
 }
