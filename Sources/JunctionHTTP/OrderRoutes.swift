@@ -25,15 +25,17 @@ struct OrderRoutes {
             guard let orders = body.outwardOrderClientFormList, !orders.isEmpty else {
                 throw DomainError.invalid("outwardOrderClientFormList", "at least one order is required")
             }
-            var results: [OrderListResult] = []
-            for input in orders {
+            let created = await junction.orders.create(orders, caller: caller)
+            let views = try await junction.orders.views(orderIds: created.compactMap { try? $0.get() })
+            let results = try zip(orders, created).map { input, outcome in
                 do {
-                    let order = try await junction.orders.view(orderId: try await junction.orders.create(input, caller: caller))
-                    results.append(OrderListResult(orderCode: order.orderCode, status: "SUCCESS", httpStatus: 200, order: order, error: nil))
+                    let orderId = try outcome.get()
+                    guard let order = views[orderId] else { throw DomainError.notFound("no order with id \(orderId)") }
+                    return OrderListResult(orderCode: order.orderCode, status: "SUCCESS", httpStatus: 200, order: order, error: nil)
                 } catch {
                     guard let answer = APIError(error) else { throw error }
-                    results.append(OrderListResult(orderCode: input.orderCode, status: "FAILED", httpStatus: Int(answer.status.code),
-                                                   order: nil, error: .init(answer)))
+                    return OrderListResult(orderCode: input.orderCode, status: "FAILED", httpStatus: Int(answer.status.code),
+                                           order: nil, error: .init(answer))
                 }
             }
             return try JSONBody.response(["results": results])

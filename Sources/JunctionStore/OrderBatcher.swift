@@ -28,14 +28,31 @@ final class OrderBatcher: Sendable {
     /// Creates the order (or finds the identical one) once its batch has committed, and returns its id.
     func create(_ request: CreateRequest) async throws -> Int64 {
         try await withCheckedThrowingContinuation { continuation in
-            let startRunner = queue.withLock { queue in
-                queue.waiting.append(PendingCreate(request: request, continuation: continuation))
-                guard queue.runners < maxRunners else { return false }
-                queue.runners += 1
-                return true
-            }
-            if startRunner { Task { await self.runBatches() } }
+            enqueue([PendingCreate(request: request, finish: { continuation.resume(with: $0) })])
         }
+    }
+
+    /// Creates (or finds) each order as if they came one after another in this order, and returns per
+    /// request its order's id or why there is none. They wait together, so they share batches.
+    func create(_ requests: [CreateRequest]) async -> [Result<Int64, any Error>] {
+        guard !requests.isEmpty else { return [] }
+        return await withCheckedContinuation { continuation in
+            let outcomes = CreateOutcomes(count: requests.count) { continuation.resume(returning: $0) }
+            enqueue(requests.enumerated().map { place, request in
+                PendingCreate(request: request, finish: { outcomes.record($0, at: place) })
+            })
+        }
+    }
+
+    /// Queues creates in their order and starts a runner if fewer than `maxRunners` run.
+    private func enqueue(_ pending: [PendingCreate]) {
+        let startRunner = queue.withLock { queue in
+            queue.waiting.append(contentsOf: pending)
+            guard queue.runners < maxRunners else { return false }
+            queue.runners += 1
+            return true
+        }
+        if startRunner { Task { await self.runBatches() } }
     }
 
     private func runBatches() async {
@@ -68,9 +85,9 @@ final class OrderBatcher: Sendable {
     private func run(_ batch: [PendingCreate]) async {
         do {
             let outcomes = try await write(batch.map(\.request))
-            for (pending, outcome) in zip(batch, outcomes) { pending.continuation.resume(with: outcome) }
+            for (pending, outcome) in zip(batch, outcomes) { pending.finish(outcome) }
         } catch {
-            for pending in batch { pending.continuation.resume(throwing: error) }
+            for pending in batch { pending.finish(.failure(error)) }
         }
     }
 
@@ -110,5 +127,26 @@ private struct CreateQueue {
 
 private struct PendingCreate: Sendable {
     var request: CreateRequest
-    var continuation: CheckedContinuation<Int64, any Error>
+    /// Hands on the outcome; called exactly once.
+    var finish: @Sendable (Result<Int64, any Error>) -> Void
+}
+
+/// The outcomes of creates queued together, handed on once the last is known.
+private final class CreateOutcomes: Sendable {
+    private let outcomes: Mutex<(results: [Result<Int64, any Error>?], left: Int)>
+    private let done: @Sendable ([Result<Int64, any Error>]) -> Void
+
+    init(count: Int, done: @escaping @Sendable ([Result<Int64, any Error>]) -> Void) {
+        outcomes = Mutex((Array(repeating: nil, count: count), count))
+        self.done = done
+    }
+
+    func record(_ outcome: Result<Int64, any Error>, at place: Int) {
+        let all = outcomes.withLock { state -> [Result<Int64, any Error>]? in
+            state.results[place] = outcome
+            state.left -= 1
+            return state.left == 0 ? state.results.map { $0! } : nil
+        }
+        if let all { done(all) }
+    }
 }

@@ -24,6 +24,19 @@ extension OrderStore {
         }
     }
 
+    /// The whole orders with these ids, by id (an unknown id is absent), read together.
+    public func views(orderIds: [Int64]) async throws -> [Int64: OrderView] {
+        let baseURL = documentBaseURL
+        return try await database.read { sql in
+            var found: [OrderWithLines] = []
+            for chunk in Array(Set(orderIds)).sorted().chunked(500) {
+                found += try await OrderRecords.withLines(where: "o.id IN (\(binds: Array(chunk)))", on: sql)
+            }
+            let views = try await Self.views(of: found, documentBaseURL: baseURL, timeline: true, on: sql)
+            return Dictionary(uniqueKeysWithValues: zip(found.map(\.order.id), views))
+        }
+    }
+
     /// The whole order with its shipments, and its timeline when asked; nil for an unknown id.
     static func loadView(orderId: Int64, documentBaseURL: String, timeline: Bool, on sql: any SQLDatabase) async throws -> OrderView? {
         guard let found = try await OrderRecords.withLines(where: "o.id = \(bind: orderId)", on: sql).first else { return nil }
@@ -41,19 +54,32 @@ extension OrderStore {
     static func views(of found: [OrderWithLines], documentBaseURL: String, timeline: Bool = false,
                       on sql: any SQLDatabase) async throws -> [OrderView] {
         let shipments = try await ShipmentRecords.forOrders(found.map(\.order.id), on: sql)
+        let timelines = timeline ? try await Self.timelines(of: found.map(\.order.id), on: sql) : [:]
         var views: [OrderView] = []
         for rows in found {
             let orderId = rows.order.id
-            let events = timeline ? try await sql.raw("""
-                SELECT message_id, event_type, aggregate_type, aggregate_code, channel_name, location_code, reason, details, created_at
-                FROM events WHERE order_id = \(bind: orderId) ORDER BY id
-                """).all(reading: EventRow.self).map { try $0.stored() } : []
+            let events = timelines[orderId] ?? []
             let shipmentViews = try await ShipmentViews.load(shipments[orderId] ?? [], orderId: orderId, orderCode: rows.order.order_code,
                                                              lines: rows.lines, baseURL: documentBaseURL, on: sql)
             views.append(try OrderView(order: rows.order, lines: rows.lines, allocations: rows.allocations, shipments: shipmentViews,
                                        events: events))
         }
         return views
+    }
+
+    /// The events of each order, in the order they were written (one read per 500 orders).
+    private static func timelines(of orderIds: [Int64], on sql: any SQLDatabase) async throws -> [Int64: [StoredEvent]] {
+        var timelines: [Int64: [StoredEvent]] = [:]
+        for chunk in orderIds.chunked(500) {
+            for row in try await sql.raw("""
+                SELECT order_id, message_id, event_type, aggregate_type, aggregate_code, channel_name, location_code, reason, details,
+                    created_at
+                FROM events WHERE order_id IN (\(binds: Array(chunk))) ORDER BY id
+                """).all(reading: OrderEventRow.self) {
+                timelines[row.orderId, default: []].append(try row.event.stored())
+            }
+        }
+        return timelines
     }
 
     /// Orders in creation order, filtered, one page at a time (`cursor` is the last `omsOrderId` seen).
@@ -217,4 +243,15 @@ public struct SearchOrderItem: Codable, Sendable {
     public var sellerDiscountPerUnit: Paise
     public var channelDiscountPerUnit: Paise
     public var orderItemCustomAttributes: CustomAttributes?
+}
+
+/// An order's event with the order's id.
+private struct OrderEventRow: SQLRowReadable {
+    var orderId: Int64
+    var event: EventRow
+
+    init(row: any SQLRow) throws {
+        orderId = try row.decode(column: "order_id", as: Int64.self)
+        event = try EventRow(row: row)
+    }
 }

@@ -15,9 +15,28 @@ public struct OrderStore: Sendable {
     /// Creates (or, for an identical re-send, finds) an order and returns its id; ``view(orderId:)`` reads
     /// it whole. The order, its allocation and its events commit together; a rejected request writes nothing.
     public func create(_ input: OutwardOrderInput, caller: Caller, variant: Variant = .standard) async throws -> Int64 {
-        let request = CreateRequest(input: input, channel: try Self.sellingChannel(caller, requested: input.channelName),
-                                    requestHash: try JSONCoding.fingerprint(input), variant: variant)
-        return try await batcher.create(request)
+        try await batcher.create(try Self.request(input, caller: caller, variant: variant))
+    }
+
+    /// Creates (or finds) the orders of a bulk call (§1.3) as if each came alone, one after another: per
+    /// input its order's id or why there is none. They reach the batcher together, so a call of a hundred
+    /// orders commits in a transaction or two rather than a hundred.
+    public func create(_ inputs: [OutwardOrderInput], caller: Caller) async -> [Result<Int64, any Error>] {
+        let requests = inputs.map { input in Result { try Self.request(input, caller: caller, variant: .standard) } }
+        let valid = requests.compactMap { try? $0.get() }
+        var created = await batcher.create(valid).makeIterator()
+        return requests.map { request in
+            switch request {
+            case .success: created.next()!
+            case .failure(let error): .failure(error)
+            }
+        }
+    }
+
+    /// A create call as the batcher takes it: the order, the channel it is for and its fingerprint.
+    private static func request(_ input: OutwardOrderInput, caller: Caller, variant: Variant) throws -> CreateRequest {
+        CreateRequest(input: input, channel: try sellingChannel(caller, requested: input.channelName),
+                      requestHash: try JSONCoding.fingerprint(input), variant: variant)
     }
 
     /// Writes checked orders in the caller's transaction, each planned on the stock as it is less what the
