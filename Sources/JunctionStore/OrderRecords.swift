@@ -259,13 +259,6 @@ enum OrderRecords {
         return (content.lines, content.allocations)
     }
 
-    static func allocations(orderId: Int64, on sql: any SQLDatabase) async throws -> [AllocationRow] {
-        try await sql.raw("""
-            SELECT order_id, line_no, location_code, units FROM allocations WHERE order_id = \(bind: orderId)
-            ORDER BY line_no, location_code
-            """).all(reading: AllocationRow.self)
-    }
-
     /// The line states cancellation and allocation work on.
     static func lineStates(orderId: Int64, on sql: any SQLDatabase) async throws -> (states: [LineState], demands: [LineDemand]) {
         let (lines, allocations) = try await linesAndAllocations(orderId: orderId, on: sql)
@@ -292,12 +285,33 @@ enum OrderRecords {
 
     /// Sets the order's status; an order no longer waiting for stock leaves the waiting lines.
     static func setStatus(_ status: OrderStatus, orderId: Int64, on sql: any SQLDatabase) async throws {
-        try await sql.raw("""
-            UPDATE orders SET status = \(bind: status.rawValue), updated_at = \(bind: Clock.nowMillis()) WHERE id = \(bind: orderId)
-            """).run()
-        if status != .unallocated {
-            try await sql.raw("DELETE FROM waiting_lines WHERE order_id = \(bind: orderId)").run()
+        try await setStatus(status, orderIds: [orderId], on: sql)
+    }
+
+    /// Moves the orders to `status`; an order that no longer waits for stock leaves the waiting lines.
+    static func setStatus(_ status: OrderStatus, orderIds: [Int64], on sql: any SQLDatabase) async throws {
+        let now = Clock.nowMillis()
+        for chunk in orderIds.chunked(500) {
+            try await sql.raw("""
+                UPDATE orders SET status = \(bind: status.rawValue), updated_at = \(bind: now) WHERE id IN (\(binds: Array(chunk)))
+                """).run()
+            if status != .unallocated {
+                try await sql.raw("DELETE FROM waiting_lines WHERE order_id IN (\(binds: Array(chunk)))").run()
+            }
         }
+    }
+
+    /// The locations each order has units allocated at, by order id; an order with none is absent.
+    static func allocatedLocations(orderIds: [Int64], on sql: any SQLDatabase) async throws -> [Int64: Set<String>] {
+        var locations: [Int64: Set<String>] = [:]
+        for chunk in orderIds.chunked(500) {
+            for row in try await sql.raw("""
+                SELECT DISTINCT order_id, location_code FROM allocations WHERE order_id IN (\(binds: Array(chunk)))
+                """).all(decoding: OrderLocationRow.self) {
+                locations[row.order_id, default: []].insert(row.location_code)
+            }
+        }
+        return locations
     }
 
     /// Records the articles of orders that wait for stock (`UNALLOCATED`), which is how
@@ -412,3 +426,5 @@ private struct FingerprintRow: SQLRowReadable {
         request_hash = try row.decode(column: "request_hash", as: String.self)
     }
 }
+
+private struct OrderLocationRow: Decodable { var order_id: Int64; var location_code: String }

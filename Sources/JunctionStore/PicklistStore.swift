@@ -37,42 +37,63 @@ public struct PicklistStore: Sendable {
         await database.afterCommit()
     }
 
+    /// Puts the orders on the picklist: all of them, or none when a code names no order (400) or an order
+    /// may not be picked here (422, naming each). The orders are locked and read together, and an order
+    /// already on this picklist stays as it is.
     static func add(_ codes: [String], to picklist: Int64, channel: String, location: String, on sql: any SQLDatabase) async throws {
+        let orders = try await OrderRecords.lock(channel: channel, codes: codes, on: sql)
         var missing = FieldErrors()
+        for (index, code) in codes.enumerated() where orders[code] == nil {
+            missing.add("orderList[\(index)].orderCode", "no order \(code) of channel \(channel)")
+        }
+        try missing.throwIfAny()
+        let ids = codes.map { orders[$0]!.id }
+        let locations = try await OrderRecords.allocatedLocations(orderIds: ids, on: sql)
+        let picklists = try await currentPicklists(orderIds: ids, on: sql)
         var refusals: [String] = []
-        var accepted: [(id: Int64, code: String, new: Bool)] = []
+        var added: [OrderRow] = []
         let now = Timestamp(millis: Clock.nowMillis())
-        for (index, code) in codes.enumerated() {
-            guard let order = try await OrderRecords.find(channel: channel, code: code, on: sql).first else {
-                missing.add("orderList[\(index)].orderCode", "no order \(code) of channel \(channel)")
-                continue
-            }
+        for code in codes {
+            let order = orders[code]!
             let document = try JSONCoding.decode(OrderDocument.self, from: order.document)
-            let locations = Set(try await OrderRecords.allocations(orderId: order.id, on: sql).map(\.location_code))
-            let current = try await sql.raw("SELECT picklist_id AS id FROM picklist_orders WHERE order_id = \(bind: order.id)")
-                .first(decoding: IdRow.self)?.id
             let pickable = PickableOrder(orderCode: code, channelName: order.channel_name, status: order.orderStatus,
                                          onHold: order.on_hold != 0,
                                          startProcessingTime: document.startProcessingTime.map(Timestamp.init(millis:)),
-                                         allocatedLocations: locations, picklistId: current)
+                                         allocatedLocations: locations[order.id] ?? [], picklistId: picklists[order.id])
             if let refusal = pickable.refusal(channel: channel, location: location, picklist: picklist, now: now) {
                 refusals.append(refusal)
-            } else {
-                accepted.append((order.id, code, current == nil))
+            } else if picklists[order.id] == nil {
+                added.append(order)
             }
         }
-        try missing.throwIfAny()
         if !refusals.isEmpty { throw DomainError.invalidState(refusals.joined(separator: "; ")) }
-        for order in accepted where order.new {
-            try await sql.raw("INSERT INTO picklist_orders (picklist_id, order_id) VALUES (\(bind: picklist), \(bind: order.id))").run()
-            try await OrderRecords.setStatus(.picking, orderId: order.id, on: sql)
-            try await EventLog.append([NewEvent(type: .picklistCreated, aggregateType: "ORDER", aggregateCode: order.code,
-                                                channelName: channel, locationCode: location,
-                                                reason: "released to picking on picklist \(picklist) at \(location)",
-                                                details: ["pickListId": .number(Double(picklist))])],
-                                      orderId: order.id, on: sql)
+        guard !added.isEmpty else { return }
+        var rows = SQLValueRows(width: 2)
+        for order in added { rows.append(picklist, order.id) }
+        for chunk in rows.chunked(500) {
+            try await sql.raw("INSERT INTO picklist_orders (picklist_id, order_id) VALUES \(chunk)").run()
         }
+        try await OrderRecords.setStatus(.picking, orderIds: added.map(\.id), on: sql)
+        try await EventLog.append(added.map { order in
+            (order.id, [EncodedEvent(NewEvent(type: .picklistCreated, aggregateType: "ORDER", aggregateCode: order.order_code,
+                                              channelName: channel, locationCode: location,
+                                              reason: "released to picking on picklist \(picklist) at \(location)",
+                                              details: ["pickListId": .number(Double(picklist))]))])
+        }, on: sql)
+    }
+
+    /// The picklist each of these orders is on, by order id; an order on none is absent.
+    private static func currentPicklists(orderIds: [Int64], on sql: any SQLDatabase) async throws -> [Int64: Int64] {
+        var picklists: [Int64: Int64] = [:]
+        for chunk in orderIds.chunked(500) {
+            for row in try await sql.raw("SELECT order_id, picklist_id FROM picklist_orders WHERE order_id IN (\(binds: Array(chunk)))")
+                .all(decoding: PicklistOrderRow.self) {
+                picklists[row.order_id] = row.picklist_id
+            }
+        }
+        return picklists
     }
 }
 
+private struct PicklistOrderRow: Decodable { var order_id: Int64; var picklist_id: Int64 }
 private struct PicklistRow: Decodable { var channel_name: String; var location_code: String }

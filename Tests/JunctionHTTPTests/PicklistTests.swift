@@ -35,6 +35,9 @@ import Testing
             let order = try await api.get("/orders/outward/PK-2", as: partners.marketplace)
             #expect(order.json["status"].string == "PICKING")
             #expect(order.json["timeline"].array.last?["eventType"].string == "PICKLIST_CREATED")
+            let first = try await api.get("/orders/outward/PK-1", as: partners.marketplace)
+            #expect(first.json["timeline"].array.filter { $0["eventType"].string == "PICKLIST_CREATED" }.count == 1,
+                    "an order already on the picklist stays as it was")
             let elsewhere = try await api.post("/usp/picklist/create", as: partners.marketplace,
                                                #"{"channelName": "MP", "locationCode": "WH1", "orderList": [{"orderCode": "PK-2"}]}"#)
             #expect(elsewhere.status == 403)
