@@ -5,19 +5,20 @@ import SQLKit
 /// The transactional outbox: events are written in the same transaction as the change they report, with a
 /// gap-free `messageId` in commit order.
 ///
-/// On SQLite there is one writer and transactions commit in the order they run, so an event takes the next
-/// `messageId` as it is inserted (a rolled-back transaction gives its numbers back with its rows). On
-/// PostgreSQL, transactions that took numbers at insert would commit in another order, and a reader paging
-/// "after messageId N" could skip an event that commits late. There each row gets only an internal `id` at
-/// insert, and a sequencer (one at a time, under an advisory lock) gives committed rows the next
-/// `messageId`s in `id` order. A transaction whose events are its last write (order creation, the hot path)
-/// takes that same lock instead and numbers them as it inserts them: the lock is held until its commit, so
-/// numbers are still taken in commit order, and its holder waits for nothing else (no deadlock can involve
-/// it). Readers page by `messageId`, which only ever grows, so nothing is skipped. Delivery reads the same
-/// table by `messageId` and keeps its own cursor per partner.
+/// Numbers are taken from the one row of `event_counter`. Taking them updates the row, which stays locked
+/// until the taker's transaction ends: the next taker waits for that commit (or rollback, which gives the
+/// numbers back) and then gets the number after the last one committed. So numbers are taken, and
+/// committed, one transaction at a time in order.
+///
+/// On SQLite there is one writer and transactions commit in the order they run, so every event takes its
+/// `messageId` as it is inserted. On PostgreSQL, holding the row from insert to commit would make every
+/// writer of events wait for the others; there a row gets only an internal `id` at insert, and a sequencer
+/// (holding the counter row) gives committed rows the next `messageId`s in `id` order. A transaction whose
+/// events are its last write (order creation, the hot path) takes the row itself and numbers them as it
+/// inserts them: it holds the row only for its last statement and its commit, and waits for nothing else
+/// meanwhile (no deadlock can involve it). Readers page by `messageId`, which only ever grows, so nothing is
+/// skipped. Delivery reads the same table by `messageId` and keeps its own cursor per partner.
 public enum EventLog {
-    static let sequencerLock = "727002"
-
     /// Writes events for one aggregate (and order, when it is one) in the caller's transaction.
     static func append(_ events: [NewEvent], orderId: Int64?, on sql: any SQLDatabase) async throws {
         try await append(events.map(EncodedEvent.init), orderId: orderId, on: sql)
@@ -36,17 +37,14 @@ public enum EventLog {
     /// Writes events as the last write of the caller's transaction (nothing but its commit may follow):
     /// numbered as they are inserted on both engines, so no sequencing pass is needed after the commit.
     static func appendLast(_ batches: [(orderId: Int64?, events: [EncodedEvent])], on sql: any SQLDatabase) async throws {
-        guard batches.contains(where: { !$0.events.isEmpty }) else { return }
-        if !numberedAtInsert(sql) {
-            try await sql.raw("SELECT pg_advisory_xact_lock(\(unsafeRaw: sequencerLock))").run()
-        }
         try await append(batches, numberNow: true, on: sql)
     }
 
     private static func append(_ batches: [(orderId: Int64?, events: [EncodedEvent])], numberNow: Bool,
                                on sql: any SQLDatabase) async throws {
-        guard batches.contains(where: { !$0.events.isEmpty }) else { return }
-        var nextMessageId = numberNow ? try await lastMessageId(sql) + 1 : nil
+        let count = batches.reduce(0) { $0 + $1.events.count }
+        guard count > 0 else { return }
+        var nextMessageId = numberNow ? try await takeMessageIds(count, on: sql) + 1 : nil
         var rows = SQLValueRows(width: 10)
         let now = Clock.nowMillis()
         for (orderId, events) in batches {
@@ -72,17 +70,34 @@ public enum EventLog {
         sql.dialect.name == "sqlite"
     }
 
-    private static func lastMessageId(_ sql: any SQLDatabase) async throws -> Int64 {
-        try await sql.raw("SELECT COALESCE(MAX(message_id), 0) AS id FROM events").first(decoding: IdRow.self)?.id ?? 0
+    /// Takes the next `count` numbers and returns the last number before them; the counter row stays locked
+    /// until the transaction ends.
+    private static func takeMessageIds(_ count: Int, on sql: any SQLDatabase) async throws -> Int64 {
+        try await sql.raw("""
+            UPDATE event_counter SET last_message_id = last_message_id + \(bind: Int64(count)) WHERE id = 1
+            RETURNING last_message_id - \(bind: Int64(count)) AS id
+            """).first(decoding: IdRow.self)!.id
     }
 
-    /// Gives every committed, unnumbered event the next `messageId`, in insertion order.
+    /// Locks the counter row for a sequencing pass: waits for it, or, with `skipIfBusy`, answers false at once
+    /// when another transaction holds it.
+    static func lockCounter(skipIfBusy: Bool, on sql: any SQLDatabase) async throws -> Bool {
+        let wait: SQLQueryString = skipIfBusy ? " SKIP LOCKED" : ""
+        return try await sql.raw("SELECT id FROM event_counter WHERE id = 1 FOR UPDATE\(wait)").first(decoding: IdRow.self) != nil
+    }
+
+    /// Gives every committed, unnumbered event the next `messageId`, in insertion order, and moves the counter
+    /// past them. The caller holds the counter row (``lockCounter(skipIfBusy:on:)``), so this statement sees
+    /// its last committed value.
     static func sequence(_ sql: any SQLDatabase) async throws {
         try await sql.raw("""
-            UPDATE events SET message_id = base.top + pending.rn
-            FROM (SELECT id, ROW_NUMBER() OVER (ORDER BY id) AS rn FROM events WHERE message_id IS NULL) AS pending,
-                 (SELECT COALESCE(MAX(message_id), 0) AS top FROM events) AS base
-            WHERE events.id = pending.id
+            WITH numbered AS (
+                UPDATE events SET message_id = counter.last_message_id + pending.rn
+                FROM (SELECT id, ROW_NUMBER() OVER (ORDER BY id) AS rn FROM events WHERE message_id IS NULL) AS pending,
+                     event_counter AS counter
+                WHERE events.id = pending.id AND counter.id = 1
+                RETURNING events.id)
+            UPDATE event_counter SET last_message_id = last_message_id + (SELECT COUNT(*) FROM numbered) WHERE id = 1
             """).run()
     }
 }

@@ -104,9 +104,7 @@ public final class PostgresJunctionDatabase: JunctionDatabase {
     private func sequenceUnlessBusy() async {
         do {
             try await transaction { sql in
-                let locked = try await sql.raw("SELECT pg_try_advisory_xact_lock(\(unsafeRaw: EventLog.sequencerLock)) AS locked")
-                    .first(decoding: LockRow.self)
-                if locked?.locked == true { try await EventLog.sequence(sql) }
+                if try await EventLog.lockCounter(skipIfBusy: true, on: sql) { try await EventLog.sequence(sql) }
             }
         } catch {
             logger.debug("event sequencing deferred: \(error)")
@@ -116,7 +114,7 @@ public final class PostgresJunctionDatabase: JunctionDatabase {
     /// Numbers every committed event, waiting for any other sequencer to finish first.
     public func sequenceEvents() async throws {
         try await transaction { sql in
-            try await sql.raw("SELECT pg_advisory_xact_lock(\(unsafeRaw: EventLog.sequencerLock))").run()
+            _ = try await EventLog.lockCounter(skipIfBusy: false, on: sql)
             try await EventLog.sequence(sql)
         }
     }
@@ -167,8 +165,6 @@ public final class PostgresJunctionDatabase: JunctionDatabase {
 public struct DatabaseUnavailable: Error, CustomStringConvertible {
     public var description: String
 }
-
-private struct LockRow: Decodable { var locked: Bool }
 
 /// Whether a background numbering pass runs, and whether another was asked for meanwhile.
 private enum SequencerState { case idle, running, again }

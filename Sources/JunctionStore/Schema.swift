@@ -170,6 +170,12 @@ enum Schema {
             "DROP INDEX order_lines_article",
             "DROP INDEX orders_code",
         ]),
+        // Event numbers come from a counter row (see `EventLog`): one UPDATE waits for the previous taker's
+        // commit and returns the last number, where an advisory lock and MAX(message_id) took two statements.
+        (7, [
+            "CREATE TABLE event_counter (id BIGINT PRIMARY KEY, last_message_id BIGINT NOT NULL)",
+            "INSERT INTO event_counter (id, last_message_id) SELECT 1, COALESCE(MAX(message_id), 0) FROM events",
+        ]),
     ]
 
     /// Applies the migrations not yet recorded. Safe to run from several processes at once on PostgreSQL
