@@ -48,6 +48,10 @@ import Testing
             #expect(statuses.filter { $0 == "UNALLOCATED" }.count == 40)
             let search = try await client.send(.POST, first.url("/inventories/search-sku"), admin, #"{"channelSkuCodes": ["A"]}"#)
             #expect(search.json["successList"][0]["totalQuantity"].int == 0)
+            // Both processes numbered events: every number once, none skipped.
+            let events = try await client.send(.GET, second.url("/events?after=0&limit=1000"), admin, "").json["events"].array
+            #expect(events.compactMap { $0["messageId"].int } == events.indices.map { $0 + 1 })
+            #expect(events.filter { $0["eventType"].string == "ORDER_CREATED" }.count == 50)
         } catch {
             try await client.shutdown()
             throw error
