@@ -36,6 +36,12 @@ struct Bench: AsyncParsableCommand {
             print("\n!!! FAILED: the hot scenario oversold or under-allocated stock !!!\n\(hotCheck.summary)")
             throw ExitCode.failure
         }
+        let failing = report.results.filter { $0.errors > 0 }
+        if !failing.isEmpty {
+            print("\n!!! FAILED: requests failed in " + failing.map { "\($0.scenario.rawValue) (\($0.errors))" }.joined(separator: ", ")
+                  + "; the first ones are listed under the table !!!")
+            throw ExitCode.failure
+        }
     }
 
     /// Seeds, serves, drives every scenario and stops the server.

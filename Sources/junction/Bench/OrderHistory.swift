@@ -5,8 +5,8 @@ import SQLKit
 
 /// A large order history for the `read` scenario, so that reads are measured at size: one real order is
 /// created through the store, then copied `count` times inside the database (header, lines, allocations
-/// and its two events), as `SIZE-1` … `SIZE-<count>`. Copies are made in chunks so no transaction grows
-/// huge; their allocations hold no stock (they are history, not live demand).
+/// and its two events, numbered from the event counter), as `SIZE-1` … `SIZE-<count>`. Copies are made in
+/// chunks so no transaction grows huge; their allocations hold no stock (they are history, not live demand).
 struct OrderHistory {
     static let chunk = 50_000
     let count: Int
@@ -52,13 +52,17 @@ struct OrderHistory {
             INSERT INTO allocations (order_id, line_no, location_code, units)
             SELECT c.id, a.line_no, a.location_code, a.units FROM (\(copies)) c, allocations a WHERE a.order_id = \(bind: template)
             """).run()
+        // Event numbers come from the counter row, as Junction's own writes take them: the row is locked,
+        // the copies are numbered after its value and it is moved past them.
+        try await sql.raw("UPDATE event_counter SET last_message_id = last_message_id WHERE id = 1").run()
         try await sql.raw("""
             \(series)
             INSERT INTO events (message_id, event_type, aggregate_type, aggregate_code, order_id, channel_name, location_code,
                 reason, details, created_at)
-            SELECT (SELECT COALESCE(MAX(message_id), 0) FROM events) + ROW_NUMBER() OVER (ORDER BY c.id, e.id),
+            SELECT (SELECT last_message_id FROM event_counter WHERE id = 1) + ROW_NUMBER() OVER (ORDER BY c.id, e.id),
                 e.event_type, e.aggregate_type, c.order_code, c.id, e.channel_name, e.location_code, e.reason, e.details, e.created_at
             FROM (\(copies)) c, events e WHERE e.order_id = \(bind: template)
             """).run()
+        try await sql.raw("UPDATE event_counter SET last_message_id = (SELECT MAX(message_id) FROM events) WHERE id = 1").run()
     }
 }
