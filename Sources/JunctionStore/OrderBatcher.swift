@@ -61,15 +61,17 @@ final class OrderBatcher: Sendable {
         }
     }
 
-    /// Takes up to `maxBatch` waiting creates (and ``maxLinesPerBatch`` lines) with distinct codes; `nil`,
-    /// with the runner marked stopped, when none wait.
+    /// Takes waiting creates in the order they came, up to `maxBatch` of them and ``maxLinesPerBatch`` lines,
+    /// passing over a code already taken (it waits for the next batch, where it finds the first); `nil`, with
+    /// the runner marked stopped, when none wait. The first create that does not fit ends the batch, so a
+    /// large order is not overtaken by smaller ones behind it: stock goes to creates in the order they came.
     private func nextBatch() -> [PendingCreate]? {
         queue.withLock { queue in
-            var keys = Set<OrderKey>(), taken: [PendingCreate] = [], left: [PendingCreate] = [], lines = 0
+            var keys = Set<OrderKey>(), taken: [PendingCreate] = [], left: [PendingCreate] = [], lines = 0, full = false
             for pending in queue.waiting {
                 let request = pending.request
-                if taken.count < maxBatch, taken.isEmpty || lines + request.lineCount <= Self.maxLinesPerBatch,
-                   keys.insert(request.key).inserted {
+                full = full || taken.count == maxBatch || (!taken.isEmpty && lines + request.lineCount > Self.maxLinesPerBatch)
+                if !full, keys.insert(request.key).inserted {
                     taken.append(pending)
                     lines += request.lineCount
                 } else {
