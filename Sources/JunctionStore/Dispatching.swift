@@ -31,7 +31,7 @@ struct Dispatching {
 
     /// Every named order's shipments at the location for the transporter in `status`, the orders locked;
     /// refuses the call when a code names no order (400) or an order has none (422), naming each such order.
-    /// The orders and their shipments are read with a statement or two whatever their number.
+    /// The orders are locked and read with a statement per 100 codes, their shipments with one per 500 orders.
     func shipments(in status: ShipmentStatus, on sql: any SQLDatabase) async throws -> [(order: OrderRow, shipments: [ShipmentRow])] {
         let orders = try await OrderRecords.lock(channel: checked.channelName, codes: checked.orderCodes, on: sql)
         var missing = FieldErrors()
