@@ -6,17 +6,20 @@ public struct PicklistInput: Decodable, Sendable {
     public var locationCode: String?
     public var orderList: [PicklistOrderInput]?
 
-    /// Checks the fields; `requireId` for add-order. Returns the distinct order codes in the order given.
-    public func validate(requireId: Bool) throws -> (channel: String, location: String, orderCodes: [String]) {
+    /// Checks the fields; `requireId` for add-order. Returns the distinct order codes in the order given, each
+    /// with its first place in `orderList` (for errors that name it).
+    public func validate(requireId: Bool) throws -> (channel: String, location: String, orderCodes: [(index: Int, code: String)]) {
         var errors = FieldErrors()
         if requireId && pickListId == nil { errors.add("pickListId", "is required") }
         let channel = errors.required(channelName, "channelName")
         let location = errors.required(locationCode, "locationCode")
         errors.optional(pickListCode, "pickListCode")
-        var codes: [String] = []
+        var codes: [(index: Int, code: String)] = [], seen = Set<String>()
         if (orderList ?? []).isEmpty { errors.add("orderList", "at least one order is required") }
         for (index, item) in (orderList ?? []).enumerated() {
-            if let code = errors.required(item.orderCode, "orderList[\(index)].orderCode"), !codes.contains(code) { codes.append(code) }
+            if let code = errors.required(item.orderCode, "orderList[\(index)].orderCode"), seen.insert(code).inserted {
+                codes.append((index, code))
+            }
         }
         try errors.throwIfAny()
         return (channel!, location!, codes)

@@ -40,10 +40,12 @@ public struct PicklistStore: Sendable {
     /// Puts the orders on the picklist: all of them, or none when a code names no order (400) or an order
     /// may not be picked here (422, naming each). The orders are locked and read together, and an order
     /// already on this picklist stays as it is.
-    static func add(_ codes: [String], to picklist: Int64, channel: String, location: String, on sql: any SQLDatabase) async throws {
+    static func add(_ named: [(index: Int, code: String)], to picklist: Int64, channel: String, location: String,
+                    on sql: any SQLDatabase) async throws {
+        let codes = named.map(\.code)
         let orders = try await OrderRecords.lock(channel: channel, codes: codes, on: sql)
         var missing = FieldErrors()
-        for (index, code) in codes.enumerated() where orders[code] == nil {
+        for (index, code) in named where orders[code] == nil {
             missing.add("orderList[\(index)].orderCode", "no order \(code) of channel \(channel)")
         }
         try missing.throwIfAny()

@@ -43,6 +43,10 @@ import Testing
             #expect(elsewhere.status == 403)
             let unknown = try await api.post("/picklists", #"{"channelName": "MP", "locationCode": "WH1", "orderList": [{"orderCode": "NOPE"}]}"#)
             #expect(unknown.status == 400 && fieldNames(unknown) == ["orderList[0].orderCode"])
+            let unknownAfterRepeat = try await api.post("/picklists", """
+                {"channelName": "MP", "locationCode": "WH1", "orderList": [{"orderCode": "PK-2"}, {"orderCode": "PK-2"}, {"orderCode": "NOPE"}]}
+                """)
+            #expect(fieldNames(unknownAfterRepeat) == ["orderList[2].orderCode"], "the index in the request, repeats counted")
             let twice = try await api.post("/picklists", #"{"channelName": "MP", "locationCode": "WH1", "orderList": [{"orderCode": "PK-2"}]}"#)
             #expect(twice.status == 422 && twice.json["message"].string?.contains("already on picklist") == true, "\(twice.text)")
         }
