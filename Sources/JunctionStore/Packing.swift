@@ -15,7 +15,8 @@ struct Packing {
         try checkPackable(document)
         let (lines, allocations) = try await OrderRecords.linesAndAllocations(orderId: order.id, on: sql)
         let shipments = try await ShipmentRecords.forOrder(order.id, on: sql)
-        let shipped = ShipmentRecords.shipped(shipments, items: try await ShipmentRecords.items(orderId: order.id, on: sql))
+        let items = try await ShipmentRecords.items(orderId: order.id, on: sql)
+        let shipped = ShipmentRecords.shipped(shipments, items: items)
         let plan = try PackPlan.make(input, lines: packableLines(lines, allocations: allocations, shipped: shipped))
         let code = try shipmentCode(taken: Set(shipments.map(\.shipment_code)))
         let location = try await MasterStore.location(code: locationCode, on: sql)
@@ -31,7 +32,7 @@ struct Packing {
             packboxDetailsList: input.packboxDetailsList ?? [], externalSerialCodes: serialCodes(),
             paymentMethod: document.paymentMethod, codAmount: codAmount, invoice: invoice,
             invoiceToken: DocumentLinks.newToken(), labelToken: DocumentLinks.newToken())
-        let shipmentId = try await insert(code: code, plan: plan, invoice: invoice, label: label, document: shipmentDocument, on: sql)
+        let shipment = try await insert(code: code, plan: plan, invoice: invoice, label: label, document: shipmentDocument, on: sql)
         let subject = ShipmentEvents.Subject(orderCode: order.order_code, shipmentCode: code, channelName: order.channel_name,
                                              locationCode: locationCode)
         let units = Dictionary(uniqueKeysWithValues: plan.packed.map { lineNo, quantity in
@@ -43,16 +44,21 @@ struct Packing {
                                     irn: invoice.irn),
             ShipmentEvents.labelled(subject, transporter: label.transporter, awb: label.awbNumber),
         ]
-        if !plan.sellerCancelled.isEmpty {
+        if plan.sellerCancelled.isEmpty {
+            // The order and its lines are as read above; the shipments and items are those plus the new one.
+            let packedItems = plan.packed.map { ShipmentItemRow(shipment_id: shipment.id, line_no: $0.key, quantity: $0.value) }
+            events += try await ShipmentRecords.advanceOrder(order, lines: lines, shipments: shipments + [shipment],
+                                                             items: items + packedItems, on: sql)
+        } else {
             events += try await OrderStore.applyCancellation(sellerCancellation(plan, lines: lines), to: order, by: .seller,
                                                              reason: "not packed in single shipment \(code); cancelled by the seller",
                                                              releaseFirstAt: locationCode, on: sql)
-        }
-        if let current = try await OrderRecords.find(channel: order.channel_name, code: order.order_code, on: sql).first {
-            events += try await ShipmentRecords.advanceOrder(current, on: sql)
+            if let current = try await OrderRecords.find(channel: order.channel_name, code: order.order_code, on: sql).first {
+                events += try await ShipmentRecords.advanceOrder(current, on: sql)
+            }
         }
         try await EventLog.append(events, orderId: order.id, on: sql)
-        return shipmentId
+        return shipment.id
     }
 
     /// What the customer pays for the packed units: price, shipping and gift charges (as the order's total).
@@ -119,23 +125,24 @@ struct Packing {
     }
 
     private func insert(code: String, plan: PackPlan, invoice: IssuedInvoice, label: ShippingLabel, document: ShipmentDocument,
-                        on sql: any SQLDatabase) async throws -> Int64 {
+                        on sql: any SQLDatabase) async throws -> ShipmentRow {
         let now = Clock.nowMillis()
-        let id = try await sql.raw("""
+        let shipment = try await sql.raw("""
             INSERT INTO shipments (shipment_code, order_id, channel_name, location_code, status, fulfillment_type, request_key,
                 document, invoice_code, invoice_date, transporter, awb_number, created_at, updated_at)
             VALUES (\(bind: code), \(bind: order.id), \(bind: order.channel_name), \(bind: locationCode),
                 \(bind: ShipmentStatus.invoiced.rawValue), \(bind: plan.fulfillmentType.rawValue), \(bind: requestKey),
                 \(bind: try JSONCoding.string(document)), \(bind: invoice.invoiceCode), \(bind: invoice.invoiceDate),
                 \(bind: label.transporter), \(bind: label.awbNumber), \(bind: now), \(bind: now))
-            RETURNING id
-            """).first(decoding: IdRow.self)!.id
+            RETURNING \(ShipmentRow.columns)
+            """).first(decoding: ShipmentRow.self)!
         var items = SQLValueRows(width: 3)
-        for (lineNo, quantity) in plan.packed.sorted(by: { $0.key < $1.key }) { items.append(id, lineNo, quantity) }
+        for (lineNo, quantity) in plan.packed.sorted(by: { $0.key < $1.key }) { items.append(shipment.id, lineNo, quantity) }
         for chunk in items.chunked(500) {
             try await sql.raw("INSERT INTO shipment_items (shipment_id, line_no, quantity) VALUES \(chunk)").run()
         }
-        try await DocumentLinks.record([(document.invoiceToken, .invoice), (document.labelToken, .label)], subject: id, on: sql)
-        return id
+        try await DocumentLinks.record([(document.invoiceToken, .invoice), (document.labelToken, .label)], subject: shipment.id,
+                                       on: sql)
+        return shipment
     }
 }

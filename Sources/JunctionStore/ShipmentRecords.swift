@@ -132,9 +132,14 @@ enum ShipmentRecords {
 
     /// Moves the order to COMPLETED or DELIVERED when its shipments say so, with the event.
     static func advanceOrder(_ order: OrderRow, on sql: any SQLDatabase) async throws -> [NewEvent] {
-        let lines = try await OrderRecords.lines(orderId: order.id, on: sql)
-        let shipments = try await forOrder(order.id, on: sql)
-        let items = try await items(orderId: order.id, on: sql)
+        try await advanceOrder(order, lines: try await OrderRecords.lines(orderId: order.id, on: sql),
+                               shipments: try await forOrder(order.id, on: sql), items: try await items(orderId: order.id, on: sql),
+                               on: sql)
+    }
+
+    /// The same, for an order whose lines, shipments and items as they now stand are at hand.
+    static func advanceOrder(_ order: OrderRow, lines: [LineRow], shipments: [ShipmentRow], items: [ShipmentItemRow],
+                             on sql: any SQLDatabase) async throws -> [NewEvent] {
         guard let status = OrderProgress.status(progress(lines: lines, shipments: shipments, items: items)),
               status != order.orderStatus else { return [] }
         try await OrderRecords.setStatus(status, orderId: order.id, on: sql)
