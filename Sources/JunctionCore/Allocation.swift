@@ -37,6 +37,10 @@ public struct StockReservation: Hashable, Sendable {
     public var locationCode: String
     public var articleId: Int64
     public var quantity: Int
+
+    public init(locationCode: String, articleId: Int64, quantity: Int) {
+        self.locationCode = locationCode; self.articleId = articleId; self.quantity = quantity
+    }
 }
 
 /// Decides where an order's units come from. Allocation is all-or-nothing: an order is either fully

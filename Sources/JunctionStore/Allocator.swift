@@ -94,15 +94,7 @@ enum Allocator {
                 """).run()
         }
         try await sql.raw("DELETE FROM allocations WHERE order_id = \(bind: orderId) AND units <= 0").run()
-        let stock = AllocationPlanner.reservations(for: releases, demands: demands)
-        guard !stock.isEmpty else { return }
-        var freed = SQLValueRows(width: 3)
-        for reservation in stock { freed.append(reservation.locationCode, reservation.articleId, Int64(reservation.quantity)) }
-        try await sql.raw("""
-            WITH freed (location_code, article_id, quantity) AS (VALUES \(freed))
-            UPDATE inventory SET reserved = inventory.reserved - freed.quantity, updated_at = \(bind: Clock.nowMillis())
-            FROM freed WHERE inventory.location_code = freed.location_code AND inventory.article_id = freed.article_id
-            """).run()
+        try await StockRows.unreserve(AllocationPlanner.reservations(for: releases, demands: demands), now: Clock.nowMillis(), on: sql)
     }
 
     /// Allocates waiting orders that need any of `articles`, priority orders first, then the oldest.

@@ -33,12 +33,8 @@ struct Dispatching {
     /// refuses the call when a code names no order (400) or an order has none (422), naming each such order.
     /// The orders are locked and read with a statement per 100 codes, their shipments with one per 500 orders.
     func shipments(in status: ShipmentStatus, on sql: any SQLDatabase) async throws -> [(order: OrderRow, shipments: [ShipmentRow])] {
-        let orders = try await OrderRecords.lock(channel: checked.channelName, codes: checked.orderCodes, on: sql)
-        var missing = FieldErrors()
-        for (index, code) in checked.orderCodes.enumerated() where orders[code] == nil {
-            missing.add("orderCodes[\(index)]", "no order \(code) of channel \(checked.channelName)")
-        }
-        try missing.throwIfAny()
+        let orders = try await OrderRecords.lock(channel: checked.channelName,
+                                                 named: checked.orderCodes.enumerated().map { ("orderCodes[\($0)]", $1) }, on: sql)
         let shipments = try await ShipmentRecords.forOrders(checked.orderCodes.map { orders[$0]!.id }, on: sql)
         var refusals: [String] = []
         var found: [(OrderRow, [ShipmentRow])] = []
@@ -108,7 +104,7 @@ struct Dispatching {
     }
 
     /// Dispatched units were reserved at the location; they now leave both on-hand and reserved stock: the
-    /// shipments' units are read with their lines' components and taken off with one statement per 500 articles.
+    /// shipments' units are read with their lines' components and taken off together (``StockRows``).
     private func deductStock(shipmentIds: [Int64], on sql: any SQLDatabase) async throws {
         var units: [Int64: Int] = [:]
         for chunk in shipmentIds.chunked(500) {
@@ -122,18 +118,8 @@ struct Dispatching {
                 }
             }
         }
-        var dispatched = SQLValueRows(width: 2)
-        for (article, quantity) in units.sorted(by: { $0.key < $1.key }) { dispatched.append(article, Int64(quantity)) }
-        let now = Clock.nowMillis()
-        for chunk in dispatched.chunked(500) {
-            try await sql.raw("""
-                WITH dispatched (article_id, quantity) AS (VALUES \(chunk))
-                UPDATE inventory SET on_hand = inventory.on_hand - dispatched.quantity,
-                    reserved = inventory.reserved - dispatched.quantity, updated_at = \(bind: now)
-                FROM dispatched
-                WHERE inventory.location_code = \(bind: checked.locationCode) AND inventory.article_id = dispatched.article_id
-                """).run()
-        }
+        let dispatched = units.map { StockReservation(locationCode: checked.locationCode, articleId: $0.key, quantity: $0.value) }
+        try await StockRows.dispatch(dispatched, now: Clock.nowMillis(), on: sql)
     }
 }
 

@@ -40,13 +40,7 @@ enum DocumentSources {
         let column: SQLQueryString = kind == .manifest ? "manifest_id" : "handover_id"
         let rows = try await sql.raw("SELECT \(ShipmentRow.columns) FROM shipments WHERE \(column) = \(bind: batchId) ORDER BY id")
             .all(decoding: ShipmentRow.self)
-        var orderCodes: [Int64: String] = [:]
-        for chunk in Set(rows.map(\.order_id)).sorted().chunked(500) {
-            for order in try await sql.raw("SELECT id, order_code AS document FROM orders WHERE id IN (\(binds: Array(chunk)))")
-                .all(decoding: KeyedRow.self) {
-                orderCodes[order.id] = order.document
-            }
-        }
+        let orderCodes = try await OrderRecords.codes(orderIds: Set(rows.map(\.order_id)), on: sql)
         var entries: [DispatchEntry] = []
         for row in rows {
             let document = try JSONCoding.decode(ShipmentDocument.self, from: row.document)

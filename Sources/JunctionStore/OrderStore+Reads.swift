@@ -28,10 +28,7 @@ extension OrderStore {
     public func views(orderIds: [Int64]) async throws -> [Int64: OrderView] {
         let baseURL = documentBaseURL
         return try await database.read { sql in
-            var found: [OrderWithLines] = []
-            for chunk in Array(Set(orderIds)).sorted().chunked(500) {
-                found += try await OrderRecords.withLines(where: "o.id IN (\(binds: Array(chunk)))", on: sql)
-            }
+            let found = try await OrderRecords.withLines(ids: orderIds, on: sql)
             let views = try await Self.views(of: found, documentBaseURL: baseURL, timeline: true, on: sql)
             return Dictionary(uniqueKeysWithValues: zip(found.map(\.order.id), views))
         }

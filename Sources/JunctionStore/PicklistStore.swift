@@ -43,12 +43,8 @@ public struct PicklistStore: Sendable {
     static func add(_ named: [(index: Int, code: String)], to picklist: Int64, channel: String, location: String,
                     on sql: any SQLDatabase) async throws {
         let codes = named.map(\.code)
-        let orders = try await OrderRecords.lock(channel: channel, codes: codes, on: sql)
-        var missing = FieldErrors()
-        for (index, code) in named where orders[code] == nil {
-            missing.add("orderList[\(index)].orderCode", "no order \(code) of channel \(channel)")
-        }
-        try missing.throwIfAny()
+        let orders = try await OrderRecords.lock(channel: channel, named: named.map { ("orderList[\($0.index)].orderCode", $0.code) },
+                                                 on: sql)
         let ids = codes.map { orders[$0]!.id }
         let locations = try await OrderRecords.allocatedLocations(orderIds: ids, on: sql)
         let picklists = try await currentPicklists(orderIds: ids, on: sql)

@@ -23,10 +23,7 @@ public struct ERPPostingSource: Sendable {
     /// reads a pass's orders so); an unknown id has no entry.
     public static func load(orderIds: [Int64], documentBaseURL: String, on sql: any SQLDatabase) async throws -> [Int64: ERPPostingSource] {
         guard !orderIds.isEmpty else { return [:] }
-        var found: [OrderWithLines] = []
-        for chunk in Array(Set(orderIds)).chunked(500) {
-            found += try await OrderRecords.withLines(where: "o.id IN (\(binds: Array(chunk)))", on: sql)
-        }
+        let found = try await OrderRecords.withLines(ids: orderIds, on: sql)
         let views = try await OrderStore.views(of: found, documentBaseURL: documentBaseURL, on: sql)
         let channelTypes = try await channelTypes(of: Set(found.map(\.order.channel_name)), on: sql)
         let documents = try found.map { try $0.lines.map { try JSONCoding.decode(LineDocument.self, from: $0.document) } }
